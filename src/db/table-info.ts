@@ -1,0 +1,37 @@
+/** Engine-neutral description of a table and its columns, produced by introspection. */
+
+/** A schema-qualified table name. */
+export interface TableRef {
+  readonly schema: string;
+  readonly name: string;
+}
+
+/** Coarse column family that maskers declare support for. */
+export type ColumnKind = 'text' | 'integer' | 'numeric' | 'boolean' | 'date' | 'timestamp' | 'json' | 'binary' | 'other';
+
+/** One column as introspected from the source. */
+export interface ColumnInfo {
+  readonly name: string;
+  /** Engine type as written in DDL, e.g. `character varying(64)`. */
+  readonly sqlType: string;
+  readonly kind: ColumnKind;
+  readonly nullable: boolean;
+  /** Whether a single-column unique or primary key covers exactly this column. */
+  readonly unique: boolean;
+}
+
+/** One table as introspected from the source, with what is needed to order rows and rebuild it. */
+export interface TableInfo extends TableRef {
+  readonly columns: readonly ColumnInfo[];
+  /** Primary-key column names in key order; empty when the table has none. */
+  readonly primaryKey: readonly string[];
+  /** Planner's row estimate, for progress only. */
+  readonly estimatedRows: number;
+  /** Tables this one references through foreign keys. */
+  readonly references: readonly TableRef[];
+}
+
+/** `schema.name`, the form used in rules files, reports and messages. */
+export function qualifiedName(t: TableRef): string {
+  return `${t.schema}.${t.name}`;
+}

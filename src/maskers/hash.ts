@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { defineMasker } from './masker.js';
+
+/** Keyed HMAC of the value, rendered as hex: a stable pseudonym that joins across tables. */
+export const hash = defineMasker({
+  name: 'hash',
+  summary: 'Keyed HMAC-SHA256 of the value as hex (not a plain hash): { mask: hash, length: 16, prefix: "" }.',
+  params: z
+    .object({
+      length: z.number().int().min(8).max(64).default(16),
+      prefix: z.string().max(32).default(''),
+    })
+    .strict(),
+  columnKinds: ['text'],
+  preservesUniqueness: true,
+  outputMayEqualInput: false,
+  create: (params, ctx) => {
+    const words = Math.ceil(params.length / 8);
+    return (value) => {
+      const d = ctx.prf.block('maskgate/hash/v1', value, 0);
+      let hex = '';
+      for (let i = 0; i < words; i++) hex += d[i]!.toString(16).padStart(8, '0');
+      return params.prefix + hex.slice(0, params.length);
+    };
+  },
+});

@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import type { ColumnInfo, ColumnKind, TableRef } from '../db/table-info.js';
+import type { KeyedPrf } from '../keyed/keyed-prf.js';
+
+/** A cell as the pipeline sees it: the engine's text form, or null. */
+export type CellValue = string | null;
+
+/** Read-only view of the source row a value belongs to, for maskers that need row context. */
+export interface RowContext {
+  /** Stable row identity (primary-key values joined), used to seed per-row sampling. */
+  readonly key: string;
+  /** The source value of another column in the same row. */
+  get(column: string): CellValue;
+}
+
+/** What a masker gets once per column when the run is planned. */
+export interface MaskerContext {
+  readonly prf: KeyedPrf;
+  readonly table: TableRef;
+  readonly column: ColumnInfo;
+}
+
+/** The per-value function a masker returns; it is called for non-null values only. */
+export type MaskFn = (value: string, row: RowContext) => CellValue;
+
+/**
+ * Definition of a masker: data that drives rules validation, `maskgate maskers` and the docs.
+ * The name is part of the rules-file contract; renaming one breaks users' rules.
+ */
+export interface MaskerDefinition<P extends z.ZodType = z.ZodType> {
+  readonly name: string;
+  /** One line for `maskgate maskers` and the README table. */
+  readonly summary: string;
+  /** Options as a strict zod object (everything except the `mask` key). */
+  readonly params: P;
+  /** Column kinds this masker accepts; checked against introspection before any row moves. */
+  readonly columnKinds: readonly ColumnKind[] | 'any';
+  /** Whether distinct inputs always give distinct outputs (needed on unique columns). */
+  readonly preservesUniqueness: boolean;
+  /**
+   * Whether an output equal to its input is expected and is not a leak (true for `keep`,
+   * or for maskers whose output does not depend on the input such as `null`).
+   */
+  readonly outputMayEqualInput: boolean;
+  /** Builds the per-value function. Throwing here or in the function fails the run. */
+  create(params: z.infer<P>, ctx: MaskerContext): MaskFn;
+}
+
+/** Declares a masker with its option types inferred from the zod schema. */
+export function defineMasker<P extends z.ZodType>(d: MaskerDefinition<P>): MaskerDefinition<P> {
+  return Object.freeze(d);
+}
