@@ -1,1 +1,102 @@
-export {};
+import { Command, CommanderError, Option } from '@commander-js/extra-typings';
+import { MaskgateError } from '../errors.js';
+import { createLogger, LOG_LEVELS } from '../log.js';
+import { TOOL_VERSION } from '../run/tool-version.js';
+import { removeAllStagedSync } from '../sinks/staged-files.js';
+import { checkCommand } from './check-command.js';
+import { demoCommand } from './demo-command.js';
+import { EXIT_CODE_HELP, ExitCode } from './exit-codes.js';
+import { maskersCommand } from './maskers-command.js';
+import { runCommand } from './run-command.js';
+
+const SOURCE_HELP = 'source database URL (postgres://…); default: $MASKGATE_SOURCE, then `source:` in the rules file';
+
+const ENV_HELP = `Environment:
+  MASKGATE_SECRET   masking key, at least 32 bytes (e.g. \`openssl rand -base64 48\`); never a flag or in YAML
+  MASKGATE_SOURCE   source database URL when --source is not given`;
+
+/** Builds the commander program; actions resolve to an exit code stored in `state.code`. */
+function buildProgram(state: { code: number }): Command {
+  const logLevel = new Option('--log-level <level>', 'structured JSON logs on stderr (no row values, ever)').choices(LOG_LEVELS).default('warn');
+  const program = new Command()
+    .name('maskgate')
+    .description('Turn a production PostgreSQL database into a masked, verified SQL dump that is safe to hand to anyone.\nIf verification finds surviving personal data, nothing is published.')
+    .version(TOOL_VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', `\n${EXIT_CODE_HELP}\n\n${ENV_HELP}\n\nStart with: maskgate demo`)
+    .exitOverride();
+
+  program
+    .command('run')
+    .description('Stream the source, mask it by the rules, verify the staged dump, and publish it atomically.')
+    .requiredOption('-c, --config <file>', 'rules file (YAML)')
+    .option('-s, --source <url>', SOURCE_HELP)
+    .requiredOption('-o, --out <file>', 'the dump to publish; written as a 0600 temp file and renamed only after verification passes')
+    .option('-r, --report <file>', 'JSON report (default: <out>.report.json); written on refusal and failure too')
+    .addOption(logLevel)
+    .addHelpText('after', `\nExample:\n  MASKGATE_SECRET=… maskgate run -c rules/diplomawaardering.yaml -s postgres://prod/db -o masked.sql\n\n${EXIT_CODE_HELP}\n\n${ENV_HELP}`)
+    .action(async (opts) => {
+      state.code = await runCommand(opts, createLogger(opts.logLevel));
+    });
+
+  program
+    .command('check')
+    .description('Validate the rules file; with a source, also check coverage against the live schema (reads no row data).')
+    .requiredOption('-c, --config <file>', 'rules file (YAML)')
+    .option('-s, --source <url>', SOURCE_HELP)
+    .addHelpText('after', `\nExit codes: 0 rules valid (and complete, with a source) · 2 configuration error or coverage gap · 3 connection failure`)
+    .action(async (opts) => {
+      state.code = await checkCommand(opts);
+    });
+
+  program
+    .command('demo')
+    .description('Run the whole pipeline on an embedded PostgreSQL with a fictional Dutch dataset. No server, no secret needed.')
+    .option('-o, --out <dir>', 'directory for the dump and report', 'maskgate-demo')
+    .addOption(logLevel)
+    .action(async (opts) => {
+      state.code = await demoCommand(opts, createLogger(opts.logLevel));
+    });
+
+  program
+    .command('maskers')
+    .description('List the maskers a rules file can use, with their options.')
+    .option('--json', 'machine-readable output, with option schemas')
+    .action((opts) => {
+      state.code = maskersCommand(opts);
+    });
+  return program;
+}
+
+/** Entry point: parses argv, runs the command, prints errors once, and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const onSignal = (signal: NodeJS.Signals): void => {
+    removeAllStagedSync();
+    process.stderr.write(`maskgate: interrupted by ${signal}; nothing was published and temporary files were removed.\n`);
+    process.exit(ExitCode.RUNTIME);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  process.once('exit', removeAllStagedSync);
+
+  const state = { code: 0 };
+  try {
+    await buildProgram(state).parseAsync(argv);
+    return state.code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return err.exitCode === 0 ? 0 : ExitCode.CONFIG;
+    }
+    if (err instanceof MaskgateError) {
+      process.stderr.write(`maskgate: ${err.message}\n${err.hint ? `hint: ${err.hint}\n` : ''}`);
+      return err.exitCode;
+    }
+    // Unknown errors can come from drivers and may quote data: print only the type.
+    process.stderr.write(`maskgate: unexpected internal error (${(err as Error)?.name ?? typeof err}); nothing was published.\n`);
+    if (process.env.MASKGATE_DEBUG_STACK) process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
+    return ExitCode.RUNTIME;
+  } finally {
+    removeAllStagedSync();
+  }
+}

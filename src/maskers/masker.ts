@@ -18,6 +18,11 @@ export interface MaskerContext {
   readonly prf: KeyedPrf;
   readonly table: TableRef;
   readonly column: ColumnInfo;
+  /**
+   * Run-scoped state shared by every column that uses the same key, e.g. the uniqueness map of
+   * the BSN generator, so that `patient.bsn` and `claim.bsn` draw from one pool.
+   */
+  shared<T>(key: string, init: () => T): T;
 }
 
 /** The per-value function a masker returns; it is called for non-null values only. */

@@ -1,0 +1,111 @@
+import type { PgEnum, PgSchema, PgSequence, PgTable } from './postgres-introspector.js';
+
+/** Quotes a PostgreSQL identifier. */
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Quotes a PostgreSQL string literal (standard_conforming_strings on). */
+export function quoteLiteral(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** `"schema"."name"`. */
+export function qualify(schema: string, name: string): string {
+  return `${quoteIdent(schema)}.${quoteIdent(name)}`;
+}
+
+const key = (schema: string, name: string): string => `${schema}.${name}`;
+
+/** The part of the catalog a dump includes: the exported tables and what they depend on. */
+export interface DumpPlan {
+  readonly tables: readonly PgTable[];
+  readonly sequences: readonly PgSequence[];
+  readonly enums: readonly PgEnum[];
+}
+
+/** Selects sequences and enums the exported tables need; sequences of skipped tables are left out. */
+export function planDump(schema: PgSchema, tables: readonly PgTable[]): DumpPlan {
+  const exported = new Set(tables.map((t) => key(t.schema, t.name)));
+  const sequences = schema.sequences.filter((s) => !s.ownedBy || exported.has(key(s.ownedBy.schema, s.ownedBy.table)));
+  const types = new Set(tables.flatMap((t) => t.columns.map((c) => c.sqlType.replace(/\[\]$/, ''))));
+  const enums = schema.enums.filter((e) => types.has(`${quoteIdentIfNeeded(e.schema)}.${quoteIdentIfNeeded(e.name)}`));
+  return { tables, sequences, enums };
+}
+
+// format_type() renders identifiers quoted only when they need it.
+function quoteIdentIfNeeded(name: string): string {
+  return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : quoteIdent(name);
+}
+
+/** Everything before the data: settings, schemas, enums, sequences and bare tables. */
+export function ddlHead(plan: DumpPlan): string {
+  const out: string[] = [
+    '-- maskgate masked dump (format 1). Restore with: psql -v ON_ERROR_STOP=1 -f FILE',
+    '-- Contains masked data only; see the report for what was masked and verified.',
+    '',
+    "SET client_encoding = 'UTF8';",
+    'SET standard_conforming_strings = on;',
+    'SET check_function_bodies = false;',
+    'SET client_min_messages = warning;',
+    "SELECT pg_catalog.set_config('search_path', '', false);",
+    '',
+  ];
+  const schemas = [...new Set([...plan.tables.map((t) => t.schema), ...plan.sequences.map((s) => s.schema), ...plan.enums.map((e) => e.schema)])].sort();
+  for (const s of schemas) if (s !== 'public') out.push(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(s)};`);
+  for (const e of plan.enums) out.push(`CREATE TYPE ${qualify(e.schema, e.name)} AS ENUM (${e.labels.map(quoteLiteral).join(', ')});`);
+  for (const s of plan.sequences) {
+    if (s.ownedBy?.identity) continue;
+    out.push(
+      `CREATE SEQUENCE ${qualify(s.schema, s.name)} AS ${s.dataType} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} START WITH ${s.start} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ''};`,
+    );
+  }
+  out.push('');
+  for (const t of plan.tables) {
+    const cols = t.columns.map((c) => {
+      let line = `    ${quoteIdent(c.name)} ${c.sqlType}`;
+      if (c.identity) line += ` GENERATED ${c.identity === 'a' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`;
+      else if (c.defaultExpr !== null) line += ` DEFAULT ${c.defaultExpr}`;
+      if (!c.nullable) line += ' NOT NULL';
+      return line;
+    });
+    out.push(`CREATE TABLE ${qualify(t.schema, t.name)} (\n${cols.join(',\n')}\n);`, '');
+  }
+  for (const s of plan.sequences) {
+    if (s.ownedBy && !s.ownedBy.identity) {
+      out.push(`ALTER SEQUENCE ${qualify(s.schema, s.name)} OWNED BY ${qualify(s.ownedBy.schema, s.ownedBy.table)}.${quoteIdent(s.ownedBy.column)};`);
+    }
+  }
+  out.push('');
+  return out.join('\n');
+}
+
+/** The `COPY … FROM stdin;` line that opens a table's data block. */
+export function copyHeader(t: PgTable): string {
+  return `COPY ${qualify(t.schema, t.name)} (${t.columns.map((c) => quoteIdent(c.name)).join(', ')}) FROM stdin;\n`;
+}
+
+/** Everything after the data: keys and checks, indexes, foreign keys, sequence values. */
+export function ddlTail(plan: DumpPlan): string {
+  const out: string[] = [''];
+  for (const t of plan.tables) for (const c of t.constraints) out.push(`ALTER TABLE ONLY ${qualify(t.schema, t.name)} ADD CONSTRAINT ${quoteIdent(c.name)} ${c.def};`);
+  for (const t of plan.tables) for (const i of t.indexes) out.push(`${i};`);
+  const exported = new Set(plan.tables.map((t) => key(t.schema, t.name)));
+  for (const t of plan.tables) {
+    for (const f of t.foreignKeys) {
+      // A key into a skipped table cannot hold in the restored database; the run reports it.
+      if (exported.has(key(f.ref.schema, f.ref.name))) {
+        out.push(`ALTER TABLE ONLY ${qualify(t.schema, t.name)} ADD CONSTRAINT ${quoteIdent(f.name)} ${f.def};`);
+      }
+    }
+  }
+  for (const s of plan.sequences) {
+    const target = s.ownedBy?.identity
+      ? `pg_catalog.pg_get_serial_sequence(${quoteLiteral(qualify(s.ownedBy.schema, s.ownedBy.table))}, ${quoteLiteral(s.ownedBy.column)})`
+      : quoteLiteral(qualify(s.schema, s.name));
+    const value = s.lastValue ?? s.start;
+    out.push(`SELECT pg_catalog.setval(${target}, ${value}, ${s.lastValue !== null});`);
+  }
+  out.push('', '-- maskgate: end of dump', '');
+  return out.join('\n');
+}

@@ -1,0 +1,160 @@
+import type { ColumnInfo, ColumnKind, TableInfo, TableRef } from '../table-info.js';
+import { MaskgateError } from '../../errors.js';
+
+/** Minimal structural client: what introspection needs from `pg.Client`. */
+export interface Queryable {
+  query<R extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
+}
+
+/** A column plus what the DDL needs to recreate it. */
+export interface PgColumn extends ColumnInfo {
+  readonly defaultExpr: string | null;
+  /** 'a' (ALWAYS) / 'd' (BY DEFAULT) identity, or ''. */
+  readonly identity: string;
+}
+
+/** A table with everything needed to recreate it in a plain SQL dump. */
+export interface PgTable extends TableInfo {
+  readonly columns: readonly PgColumn[];
+  /** PRIMARY KEY, UNIQUE, CHECK and EXCLUDE constraints: added after the data. */
+  readonly constraints: readonly { name: string; def: string }[];
+  readonly foreignKeys: readonly { name: string; def: string; ref: TableRef }[];
+  /** CREATE INDEX statements for indexes that back no constraint. */
+  readonly indexes: readonly string[];
+}
+
+/** A sequence with its definition and current value. */
+export interface PgSequence {
+  readonly schema: string;
+  readonly name: string;
+  readonly dataType: string;
+  readonly start: string;
+  readonly min: string;
+  readonly max: string;
+  readonly increment: string;
+  readonly cache: string;
+  readonly cycle: boolean;
+  /** null when nextval() was never called. */
+  readonly lastValue: string | null;
+  /** Table and column owning it: via serial (`owned by`) or an identity column. */
+  readonly ownedBy: { schema: string; table: string; column: string; identity: boolean } | null;
+}
+
+/** An enum type used by a dumped column. */
+export interface PgEnum {
+  readonly schema: string;
+  readonly name: string;
+  readonly labels: readonly string[];
+}
+
+/** Everything read from the catalogs in one consistent snapshot. */
+export interface PgSchema {
+  readonly defaultSchema: string;
+  readonly tables: readonly PgTable[];
+  readonly sequences: readonly PgSequence[];
+  readonly enums: readonly PgEnum[];
+}
+
+function kindOf(category: string, typname: string): ColumnKind {
+  if (typname === 'json' || typname === 'jsonb') return 'json';
+  if (typname === 'bytea') return 'binary';
+  if (typname === 'date') return 'date';
+  if (typname === 'timestamp' || typname === 'timestamptz') return 'timestamp';
+  if (['int2', 'int4', 'int8'].includes(typname)) return 'integer';
+  switch (category) {
+    case 'S': return 'text';
+    case 'N': return 'numeric';
+    case 'B': return 'boolean';
+    default: return 'other';
+  }
+}
+
+/**
+ * Reads tables, columns, keys, constraints, indexes, sequences and enums from pg_catalog. The
+ * caller runs this with `search_path = ''` so every catalog-rendered name comes out qualified.
+ */
+export async function introspectPostgres(db: Queryable): Promise<PgSchema> {
+  // Sequential on purpose: one connection runs one query at a time, inside one snapshot.
+  const { rows: tables } = await db.query<{ oid: number; schema: string; name: string; reltuples: number; partition: boolean }>(`
+      SELECT c.oid::int AS oid, n.nspname AS schema, c.relname AS name, greatest(c.reltuples, 0)::float8 AS reltuples, c.relispartition AS partition
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
+      ORDER BY n.nspname, c.relname`);
+  const { rows: columns } = await db.query<{ rel: number; name: string; type: string; typname: string; category: string; typtype: string; typschema: string; notnull: boolean; def: string | null; identity: string; generated: string }>(`
+      SELECT a.attrelid::int AS rel, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
+             t.typname, t.typcategory AS category, t.typtype, tn.nspname AS typschema, a.attnotnull AS notnull,
+             pg_get_expr(d.adbin, d.adrelid) AS def, a.attidentity::text AS identity, a.attgenerated::text AS generated
+      FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid JOIN pg_namespace tn ON tn.oid = t.typnamespace
+      LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+      JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+      ORDER BY a.attrelid, a.attnum`);
+  const { rows: cons } = await db.query<{ rel: number; name: string; type: string; def: string; cols: string[] | null; refschema: string | null; reftable: string | null }>(`
+      SELECT co.conrelid::int AS rel, co.conname AS name, co.contype::text AS type, pg_get_constraintdef(co.oid) AS def,
+             (SELECT array_agg(a.attname::text ORDER BY k.ord) FROM unnest(co.conkey) WITH ORDINALITY k(num, ord)
+                JOIN pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.num) AS cols,
+             rn.nspname AS refschema, rc.relname AS reftable
+      FROM pg_constraint co
+      LEFT JOIN pg_class rc ON rc.oid = co.confrelid LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
+      WHERE co.contype IN ('p', 'u', 'c', 'f', 'x') AND co.conrelid <> 0
+      ORDER BY co.conrelid, co.contype, co.conname`);
+  const { rows: idx } = await db.query<{ rel: number; def: string }>(`
+      SELECT i.indrelid::int AS rel, pg_get_indexdef(i.indexrelid) AS def
+      FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+      WHERE NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid AND co.conrelid = i.indrelid)
+      ORDER BY i.indrelid, ic.relname`);
+  const { rows: seqs } = await db.query<{ schema: string; name: string; data_type: string; start_value: string; min_value: string; max_value: string; increment_by: string; cache_size: string; cycle: boolean; last_value: string | null; own_schema: string | null; own_table: string | null; own_column: string | null; deptype: string | null }>(`
+      SELECT s.schemaname AS schema, s.sequencename AS name, s.data_type::text, s.start_value::text, s.min_value::text,
+             s.max_value::text, s.increment_by::text, s.cache_size::text, s.cycle, s.last_value::text,
+             tn.nspname AS own_schema, tc.relname AS own_table, ta.attname AS own_column, dep.deptype::text AS deptype
+      FROM pg_sequences s
+      JOIN pg_namespace sn ON sn.nspname = s.schemaname
+      JOIN pg_class sc ON sc.relname = s.sequencename AND sc.relnamespace = sn.oid
+      LEFT JOIN pg_depend dep ON dep.classid = 'pg_class'::regclass AND dep.objid = sc.oid AND dep.refclassid = 'pg_class'::regclass AND dep.deptype IN ('a', 'i')
+      LEFT JOIN pg_class tc ON tc.oid = dep.refobjid LEFT JOIN pg_namespace tn ON tn.oid = tc.relnamespace
+      LEFT JOIN pg_attribute ta ON ta.attrelid = dep.refobjid AND ta.attnum = dep.refobjsubid
+      WHERE s.schemaname NOT IN ('pg_catalog', 'information_schema')
+      ORDER BY s.schemaname, s.sequencename`);
+  const { rows: enums } = await db.query<{ schema: string; name: string; labels: string[] }>(`
+      SELECT n.nspname AS schema, t.typname AS name, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels
+      FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
+      GROUP BY n.nspname, t.typname ORDER BY n.nspname, t.typname`);
+
+  const byOid = new Map(tables.filter((t) => !t.partition).map((t) => [t.oid, t]));
+  const result: PgTable[] = [];
+  for (const t of byOid.values()) {
+    const tcons = cons.filter((c) => c.rel === t.oid);
+    const pk = tcons.find((c) => c.type === 'p')?.cols ?? [];
+    const uniqueSingles = new Set(tcons.filter((c) => (c.type === 'p' || c.type === 'u') && c.cols?.length === 1).map((c) => c.cols![0]!));
+    const cols: PgColumn[] = [];
+    for (const c of columns.filter((c) => c.rel === t.oid)) {
+      if (c.generated) throw new MaskgateError('UNSUPPORTED', `Column ${t.schema}.${t.name}.${c.name} is a generated column, which maskgate does not support yet.`, { table: `${t.schema}.${t.name}`, column: c.name });
+      // Built-in types restore anywhere and enums are recreated; domains and composites are not yet.
+      if (c.typtype !== 'e' && c.typschema !== 'pg_catalog') {
+        throw new MaskgateError('UNSUPPORTED', `Column ${t.schema}.${t.name}.${c.name} has a user-defined type (${c.type}) that maskgate cannot dump yet; only built-in and enum types are supported.`, { table: `${t.schema}.${t.name}`, column: c.name });
+      }
+      cols.push({
+        name: c.name, sqlType: c.type, kind: c.typtype === 'e' ? 'text' : kindOf(c.category, c.typname),
+        nullable: !c.notnull, unique: uniqueSingles.has(c.name), defaultExpr: c.def, identity: c.identity,
+      });
+    }
+    result.push({
+      schema: t.schema, name: t.name, columns: cols, primaryKey: pk, estimatedRows: t.reltuples,
+      references: tcons.filter((c) => c.type === 'f' && c.refschema && c.reftable).map((c) => ({ schema: c.refschema!, name: c.reftable! })),
+      constraints: tcons.filter((c) => c.type !== 'f').map((c) => ({ name: c.name, def: c.def })),
+      foreignKeys: tcons.filter((c) => c.type === 'f').map((c) => ({ name: c.name, def: c.def, ref: { schema: c.refschema!, name: c.reftable! } })),
+      indexes: idx.filter((i) => i.rel === t.oid).map((i) => i.def),
+    });
+  }
+  return {
+    // A bare table name in the rules means `public`, as it does for psql users.
+    defaultSchema: 'public',
+    tables: result,
+    sequences: seqs.map((s) => ({
+      schema: s.schema, name: s.name, dataType: s.data_type, start: s.start_value, min: s.min_value, max: s.max_value,
+      increment: s.increment_by, cache: s.cache_size, cycle: s.cycle, lastValue: s.last_value,
+      ownedBy: s.own_table && s.own_schema && s.own_column ? { schema: s.own_schema, table: s.own_table, column: s.own_column, identity: s.deptype === 'i' } : null,
+    })),
+    enums: enums.map((e) => ({ schema: e.schema, name: e.name, labels: e.labels })),
+  };
+}

@@ -1,0 +1,42 @@
+import { writeFile, rename } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Finding } from '../verify/finding.js';
+import type { LayerSummary } from '../verify/verifier.js';
+
+/** Versioned JSON report of one run. It holds locations, counts and redacted previews, never values. */
+export interface RunReport {
+  readonly reportVersion: 1;
+  readonly tool: { readonly name: 'maskgate'; readonly version: string };
+  readonly runId: string;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly result: 'published' | 'refused' | 'failed';
+  readonly exitCode: number;
+  readonly keyId: string;
+  readonly rules: { readonly path: string; readonly sha256: string };
+  readonly source: { readonly engine: 'postgres' };
+  readonly output: { readonly path: string; readonly published: boolean; readonly sha256?: string; readonly bytes?: number };
+  readonly tables: readonly TableReport[];
+  readonly skippedTables: readonly string[];
+  readonly verification?: {
+    readonly passed: boolean;
+    readonly layers: readonly LayerSummary[];
+    readonly findings: readonly Finding[];
+    readonly unlistedFindings: number;
+  };
+  readonly error?: { readonly code: string; readonly message: string };
+}
+
+/** Per-table part of the report. */
+export interface TableReport {
+  readonly table: string;
+  readonly rows: number;
+  readonly columns: readonly { readonly column: string; readonly masker: string }[];
+}
+
+/** Writes the report atomically (temporary name, then rename), so a reader never sees half a report. */
+export async function writeReport(path: string, report: RunReport): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  await writeFile(tmp, `${JSON.stringify(report, null, 2)}\n`, { mode: 0o644 });
+  await rename(tmp, path);
+}

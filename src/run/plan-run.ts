@@ -1,0 +1,182 @@
+import type { ColumnRule, RulesFile, SourceLocation } from '../config/rules-file.js';
+import { qualifiedName, type TableRef } from '../db/table-info.js';
+import type { PgColumn, PgSchema, PgTable } from '../db/postgres/postgres-introspector.js';
+import type { KeyedPrf } from '../keyed/keyed-prf.js';
+import type { MaskerDefinition, MaskFn } from '../maskers/masker.js';
+import { CoverageError, type CoverageIssue } from './coverage-error.js';
+
+/** How one column is produced. */
+export interface ColumnPlan {
+  readonly column: PgColumn;
+  readonly index: number;
+  readonly rule: ColumnRule;
+  readonly masker: MaskerDefinition;
+  /** null for `keep`: the raw field is copied without decoding. */
+  readonly fn: MaskFn | null;
+  /** Whether verification must prove that no output value equals its row's source value. */
+  readonly leakChecked: boolean;
+}
+
+/** How one exported table is produced, in dump order. */
+export interface TablePlan {
+  readonly table: PgTable;
+  readonly columns: readonly ColumnPlan[];
+}
+
+/** The whole run: exported tables in dependency order, and tables left out by `skip`. */
+export interface RunPlan {
+  readonly tables: readonly TablePlan[];
+  readonly skipped: readonly TableRef[];
+}
+
+const where = (at: SourceLocation): string => `${at.file}:${at.line}:${at.col}`;
+
+/**
+ * Matches the rules against the live schema and builds the maskers. Fails closed: every source
+ * table needs a rule (or `skip`), every column of a listed table needs one, and every rule must
+ * name something that exists. All problems are collected and reported together.
+ */
+export function planRun(rules: RulesFile, schema: PgSchema, registry: ReadonlyMap<string, MaskerDefinition>, prf: KeyedPrf): RunPlan {
+  const issues: CoverageIssue[] = [];
+  const gaps = new Map<string, PgColumn[] | 'table'>();
+  const byName = new Map(schema.tables.map((t) => [qualifiedName(t), t]));
+  const ruleFor = new Map<string, { key: string; rule: RulesFile['tables'] extends ReadonlyMap<string, infer R> ? R : never }>();
+  for (const [key, rule] of rules.tables) {
+    const name = key.includes('.') ? key : `${schema.defaultSchema}.${key}`;
+    if (!byName.has(name)) {
+      issues.push({ kind: 'unknown-table', table: name, at: where(rule.at), message: `rule for table ${name}, which does not exist in the source${suggest(name, [...byName.keys()])}` });
+      continue;
+    }
+    ruleFor.set(name, { key, rule });
+  }
+
+  const shared = new Map<string, unknown>();
+  const planned: TablePlan[] = [];
+  const skipped: TableRef[] = [];
+  for (const table of schema.tables) {
+    const name = qualifiedName(table);
+    const entry = ruleFor.get(name);
+    if (!entry) {
+      issues.push({ kind: 'table-without-rule', table: name, message: `table ${name} has no rule (add its columns, or \`skip\`)` });
+      gaps.set(name, 'table');
+      continue;
+    }
+    if (entry.rule.kind === 'skip') {
+      skipped.push(table);
+      continue;
+    }
+    const colRules = entry.rule.columns;
+    const known = new Set(table.columns.map((c) => c.name));
+    for (const [col, rule] of colRules) {
+      if (!known.has(col)) issues.push({ kind: 'unknown-column', table: name, column: col, at: where(rule.at), message: `rule for column ${name}.${col}, which does not exist${suggest(col, [...known])}` });
+    }
+    const columns: ColumnPlan[] = [];
+    table.columns.forEach((column, index) => {
+      const rule = colRules.get(column.name);
+      if (!rule) {
+        issues.push({ kind: 'column-without-rule', table: name, column: column.name, message: `column ${name}.${column.name} (${column.sqlType}) has no rule` });
+        const g = gaps.get(name);
+        if (g === undefined) gaps.set(name, [column]);
+        else if (g !== 'table') g.push(column);
+        return;
+      }
+      const masker = registry.get(rule.masker);
+      if (!masker) throw new Error(`rules loader let an unknown masker through: ${rule.masker}`);
+      const problem = incompatibility(masker, column);
+      if (problem) {
+        issues.push({ kind: 'incompatible-masker', table: name, column: column.name, at: where(rule.at), message: `${name}.${column.name}: ${problem}` });
+        return;
+      }
+      const fn = masker.name === 'keep' ? null : masker.create(rule.params as never, {
+        prf, table, column,
+        shared: <T>(key: string, init: () => T): T => {
+          if (!shared.has(key)) shared.set(key, init());
+          return shared.get(key) as T;
+        },
+      });
+      columns.push({ column, index, rule, masker, fn, leakChecked: !masker.outputMayEqualInput });
+    });
+    planned.push({ table, columns });
+  }
+  if (issues.length > 0) throw new CoverageError(issues, snippetFor(gaps, schema));
+  return { tables: dependencyOrder(planned), skipped };
+}
+
+/** Why a masker cannot produce this column, or null when it can. */
+function incompatibility(m: MaskerDefinition, c: PgColumn): string | null {
+  if (m.columnKinds !== 'any' && !m.columnKinds.includes(c.kind)) {
+    return `masker "${m.name}" does not accept ${c.sqlType} columns (it takes ${m.columnKinds.join(', ')})`;
+  }
+  if (m.name === 'null' && !c.nullable) return 'masker "null" cannot fill a NOT NULL column';
+  if (c.unique && !m.preservesUniqueness) {
+    return `the column is unique, but masker "${m.name}" can give two rows the same value, which would break the unique key on restore`;
+  }
+  return null;
+}
+
+/** Tables ordered so that referenced tables come first; ties and cycles fall back to name order. */
+function dependencyOrder(plans: TablePlan[]): TablePlan[] {
+  const byName = new Map(plans.map((p) => [qualifiedName(p.table), p]));
+  const done = new Set<string>();
+  const visiting = new Set<string>();
+  const out: TablePlan[] = [];
+  const visit = (p: TablePlan): void => {
+    const n = qualifiedName(p.table);
+    if (done.has(n) || visiting.has(n)) return;
+    visiting.add(n);
+    for (const ref of [...p.table.references].map(qualifiedName).sort()) {
+      const dep = byName.get(ref);
+      if (dep) visit(dep);
+    }
+    visiting.delete(n);
+    done.add(n);
+    out.push(p);
+  };
+  for (const p of [...plans].sort((a, b) => qualifiedName(a.table).localeCompare(qualifiedName(b.table)))) visit(p);
+  return out;
+}
+
+// Name-based suggestions for the snippet. A guess only: the user must review each line, and
+// anything not recognised gets `keep` flagged for review rather than a silent default.
+const GUESSES: [RegExp, string][] = [
+  [/bsn|burgerservice|sofi/i, 'bsn'], [/e-?mail/i, 'email'], [/telefoon|phone|mobiel|gsm/i, 'phone'],
+  [/postcode|zip/i, 'postcode'], [/voornaam|first_?name/i, 'first_name'], [/achternaam|last_?name|surname/i, 'last_name'],
+  [/tussenvoegsel/i, 'tussenvoegsel'], [/voorletters|initials/i, 'initials'], [/geboorte|birth/i, 'birth_date'],
+  [/straat|street/i, 'street'], [/huisnummer|house_?number/i, 'house_number'], [/woonplaats|plaats|city/i, 'city'],
+  [/kenteken|plate/i, 'plate'], [/iban|rekening/i, 'iban'], [/nationaliteit|nationality/i, 'nationality'],
+  [/opmerking|notitie|toelichting|note|comment|omschrijving/i, 'text'], [/naam|name/i, 'full_name'],
+];
+
+function snippetFor(gaps: Map<string, PgColumn[] | 'table'>, schema: PgSchema): string {
+  if (gaps.size === 0) return '';
+  const lines = ['tables:'];
+  for (const [name, cols] of gaps) {
+    lines.push(`  ${name}:`, '    columns:');
+    const list = cols === 'table' ? schema.tables.find((t) => qualifiedName(t) === name)!.columns : cols;
+    for (const c of list) {
+      const guess = GUESSES.find(([re]) => re.test(c.name))?.[1];
+      lines.push(`      ${c.name}: ${guess ?? 'keep'}${guess ? '' : '   # REVIEW: keep only if this never holds personal data'}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+function suggest(name: string, candidates: string[]): string {
+  const lower = name.toLowerCase();
+  const close = candidates.find((c) => c.toLowerCase() === lower || levenshtein(c.toLowerCase(), lower) <= 2);
+  return close ? ` (did you mean ${close}?)` : '';
+}
+
+function levenshtein(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0]!;
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = d[j]!;
+      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return d[b.length]!;
+}

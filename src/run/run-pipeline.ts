@@ -1,0 +1,251 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Logger } from 'pino';
+import { loadRules } from '../config/load-rules.js';
+import type { RulesFile } from '../config/rules-file.js';
+import { copyHeader, ddlHead, ddlTail, planDump, qualify, quoteIdent } from '../db/postgres/postgres-ddl.js';
+import { qualifiedName } from '../db/table-info.js';
+import { MaskgateError } from '../errors.js';
+import { KeyedPrf } from '../keyed/keyed-prf.js';
+import { maskerRegistry } from '../maskers/masker-registry.js';
+import type { CellValue, RowContext } from '../maskers/masker.js';
+import { writeReport, type RunReport, type TableReport } from '../report/run-report.js';
+import { StagedFile } from '../sinks/staged-file.js';
+import { registerStaged, unregisterStaged } from '../sinks/staged-files.js';
+import { PostgresSource } from '../sources/postgres-source.js';
+import type { FieldCodec } from '../sources/source.js';
+import { FingerprintBatch, leakFingerprint } from '../verify/fingerprint-log.js';
+import { verifyStagedDump, type ExpectedTable, type VerifyResult } from '../verify/verifier.js';
+import { planRun, type RunPlan, type TablePlan } from './plan-run.js';
+import { TOOL_VERSION } from './tool-version.js';
+
+/** Receives progress; the CLI draws bars on a TTY and prints nothing otherwise. */
+export interface ProgressListener {
+  tableStart(table: string, estimatedRows: number): void;
+  rows(count: number): void;
+  tableEnd(table: string, rows: number): void;
+  done(): void;
+}
+
+/** Options of runPipeline(); the CLI wrapper fills them from flags and the environment. */
+export interface RunOptions {
+  readonly rulesPath: string;
+  /** --source; falls back to MASKGATE_SOURCE, then the rules file's `source`. */
+  readonly sourceUrl?: string | undefined;
+  readonly outPath: string;
+  /** Defaults to `<out>.report.json`. */
+  readonly reportPath?: string | undefined;
+  readonly secret: Uint8Array;
+  readonly env: NodeJS.ProcessEnv;
+  readonly logger: Logger;
+  readonly progress?: ProgressListener | undefined;
+  /** Loaded rules, when the caller already has them (the demo). */
+  readonly rules?: RulesFile;
+}
+
+/** Outcome of a run: published, refused with findings, or failed; see `exitCode`. */
+export interface RunResult {
+  readonly exitCode: 0 | 1 | 3;
+  readonly report: RunReport;
+  readonly reportPath: string;
+  readonly outPath: string;
+  readonly verification: VerifyResult | null;
+  readonly error: MaskgateError | null;
+}
+
+/** Picks the source URL: flag, then MASKGATE_SOURCE, then the rules file. */
+export function resolveSourceUrl(flag: string | undefined, env: NodeJS.ProcessEnv, rules: RulesFile): string {
+  const url = flag ?? (env.MASKGATE_SOURCE || undefined) ?? rules.source;
+  if (!url) {
+    throw new MaskgateError('SOURCE_MISSING', 'No source database given.', {}, 'Pass --source URL, set MASKGATE_SOURCE, or put `source: ${PROD_DATABASE_URL}` in the rules file.');
+  }
+  return url;
+}
+
+/**
+ * Streams every covered table out of the source, masks it into a staged dump, verifies the
+ * staged file as read back from disk, and publishes it by atomic rename only when verification
+ * passes. Configuration and coverage problems throw (exit 2) before anything is created; after
+ * that, failures and findings are returned as a result with the staged files removed.
+ */
+export async function runPipeline(opts: RunOptions): Promise<RunResult> {
+  const startedAt = new Date().toISOString();
+  const runId = randomUUID();
+  const rules = opts.rules ?? (await loadRules(opts.rulesPath, opts.env));
+  const url = resolveSourceUrl(opts.sourceUrl, opts.env, rules);
+  const prf = new KeyedPrf(opts.secret);
+  const outPath = resolve(opts.outPath);
+  const reportPath = resolve(opts.reportPath ?? `${opts.outPath}.report.json`);
+  const log = opts.logger.child({ runId });
+
+  const source = await PostgresSource.connect(url);
+  let plan: RunPlan;
+  let schemaPlan;
+  try {
+    const schema = await source.introspect();
+    plan = planRun(rules, schema, maskerRegistry, prf);
+    schemaPlan = planDump(schema, plan.tables.map((t) => t.table));
+  } catch (err) {
+    await source.close();
+    throw err;
+  }
+  log.info({ tables: plan.tables.length, skipped: plan.skipped.length }, 'plan ready');
+
+  const tableReports: TableReport[] = [];
+  const rowCounts = new Map<string, number>();
+  let staged: StagedFile | null = null;
+  let scratchDir: string | null = null;
+  let verification: VerifyResult | null = null;
+  let error: MaskgateError | null = null;
+  let published = false;
+  try {
+    scratchDir = await mkdtemp(join(tmpdir(), 'maskgate-'));
+    registerStaged(scratchDir);
+    staged = await StagedFile.create(outPath);
+    const fingerprints = await StagedFile.create(null, join(scratchDir, 'source-fingerprints.bin'));
+
+    await staged.write(ddlHead(schemaPlan));
+    for (const tp of plan.tables) {
+      const name = qualifiedName(tp.table);
+      opts.progress?.tableStart(name, tp.table.estimatedRows);
+      const rows = await copyTable(tp, source, prf, staged, fingerprints, opts.progress);
+      rowCounts.set(name, rows);
+      opts.progress?.tableEnd(name, rows);
+      log.info({ table: name, rows }, 'table masked');
+      tableReports.push({ table: name, rows, columns: tp.columns.map((c) => ({ column: c.column.name, masker: c.masker.name })) });
+    }
+    await staged.write(ddlTail(schemaPlan));
+    await staged.finish();
+    await fingerprints.finish();
+    await source.close();
+    opts.progress?.done();
+
+    verification = await verifyStagedDump({
+      dumpPath: staged.path,
+      fingerprintPath: fingerprints.path,
+      prf,
+      codec: source.codec,
+      tables: plan.tables.map((tp) => expectedTable(tp, rowCounts.get(qualifiedName(tp.table)) ?? 0)),
+    });
+    log.info({ passed: verification.passed, findings: verification.findings.length + verification.unlistedFindings }, 'verification done');
+    if (verification.passed) {
+      await staged.publish();
+      published = true;
+    }
+  } catch (err) {
+    opts.progress?.done();
+    error = err instanceof MaskgateError ? err : new MaskgateError('INTERNAL', 'Unexpected internal error; nothing was published.', {}, 'Run again with --log-level debug and report the error code and stack (it holds no data).');
+    if (!(err instanceof MaskgateError)) log.error({ err: { type: (err as Error)?.name, stack: (err as Error)?.stack } }, 'internal error');
+  } finally {
+    await source.close();
+    if (!published) await staged?.discard();
+    if (scratchDir) {
+      await rm(scratchDir, { recursive: true, force: true });
+      unregisterStaged(scratchDir);
+    }
+  }
+
+  const exitCode = error ? 3 : published ? 0 : 1;
+  const report: RunReport = {
+    reportVersion: 1,
+    tool: { name: 'maskgate', version: TOOL_VERSION },
+    runId,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    result: error ? 'failed' : published ? 'published' : 'refused',
+    exitCode,
+    keyId: prf.keyId,
+    rules: { path: rules.path, sha256: rules.sha256 },
+    source: { engine: 'postgres' },
+    output: { path: outPath, published, ...(published && verification ? { sha256: verification.sha256, bytes: staged!.bytes } : {}) },
+    tables: tableReports,
+    skippedTables: plan.skipped.map(qualifiedName),
+    ...(verification ? { verification: { passed: verification.passed, layers: verification.layers, findings: verification.findings, unlistedFindings: verification.unlistedFindings } } : {}),
+    ...(error ? { error: { code: error.code, message: error.message } } : {}),
+  };
+  await writeReport(reportPath, report).catch((err: unknown) => {
+    log.error({ code: (err as { code?: string }).code, path: reportPath }, 'could not write the report');
+  });
+  return { exitCode, report, reportPath, outPath, verification, error };
+}
+
+/** Masks one table into the staged dump, writing source fingerprints for the leak check. */
+async function copyTable(tp: TablePlan, source: PostgresSource, prf: KeyedPrf, out: StagedFile, fpOut: StagedFile, progress?: ProgressListener): Promise<number> {
+  const { table } = tp;
+  const codec: FieldCodec = source.codec;
+  const masked = tp.columns.filter((c) => c.fn !== null);
+  const colIndex = new Map(table.columns.map((c, i) => [c.name, i]));
+  const pkIdx = table.primaryKey.map((k) => colIndex.get(k)!);
+  const width = table.columns.length;
+  const fps = new FingerprintBatch();
+  let raw: string[] = [];
+  let ordinal = 0;
+  // One reusable row view; maskers read other columns of the same source row through it.
+  const row: RowContext & { key: string } = {
+    key: '',
+    get: (column: string): CellValue => {
+      const i = colIndex.get(column);
+      return i === undefined ? null : codec.decode(raw[i]!);
+    },
+  };
+
+  await out.write(copyHeader(table));
+  for await (const batch of source.readTable(table)) {
+    let text = '';
+    for (const fields of batch) {
+      ordinal++;
+      if (fields.length !== width) {
+        throw new MaskgateError('DB_QUERY', `Row #${ordinal} of ${qualifiedName(table)} has ${fields.length} fields where ${width} were expected.`, { table: qualifiedName(table) });
+      }
+      if (masked.length > 0) {
+        raw = fields.slice();
+        row.key = pkIdx.length > 0 ? pkIdx.map((i) => raw[i]).join('\u0001') : String(ordinal);
+        for (const cp of masked) {
+          const value = codec.decode(raw[cp.index]!);
+          // NULL and the empty string carry no personal data; they stay as they are.
+          if (value === null || value === '') {
+            if (cp.leakChecked) fps.add([0, 0]);
+            continue;
+          }
+          let result: CellValue;
+          try {
+            result = cp.fn!(value, row);
+          } catch (err) {
+            throw maskerFailure(err, qualifiedName(table), cp.column.name, cp.masker.name, ordinal);
+          }
+          if (cp.leakChecked) fps.add(leakFingerprint(prf, value));
+          fields[cp.index] = codec.encode(result);
+        }
+      }
+      text += `${fields.join('\t')}\n`;
+    }
+    progress?.rows(batch.length);
+    await out.write(text);
+    await fpOut.write(fps.take());
+  }
+  await out.write('\\.\n\n');
+  return ordinal;
+}
+
+function maskerFailure(err: unknown, table: string, column: string, masker: string, ordinal: number): MaskgateError {
+  if (err instanceof MaskgateError) return err;
+  // The masker's own message may quote the value it choked on, so it is not passed on.
+  return new MaskgateError('MASKER_FAILED', `Masker "${masker}" failed on ${table}.${column}, row #${ordinal}; nothing was published.`, { table, column, masker, row: ordinal }, 'Check that the masker fits the column\'s content, or choose another masker.');
+}
+
+function expectedTable(tp: TablePlan, rows: number): ExpectedTable {
+  const t = tp.table;
+  const kept = new Set(tp.columns.filter((c) => c.fn === null).map((c) => c.column.name));
+  const pkKept = t.primaryKey.length > 0 && t.primaryKey.every((k) => kept.has(k));
+  return {
+    name: qualifiedName(t),
+    copyTarget: `${qualify(t.schema, t.name)} (${t.columns.map((c) => quoteIdent(c.name)).join(', ')})`,
+    columns: t.columns.map((c) => c.name),
+    rows,
+    leakChecked: tp.columns.filter((c) => c.fn !== null && c.leakChecked).map((c) => c.index),
+    rowKeyColumns: pkKept ? t.primaryKey.map((k) => t.columns.findIndex((c) => c.name === k)) : [],
+  };
+}
+

@@ -1,0 +1,4 @@
+import { readFileSync } from 'node:fs';
+
+/** maskgate's version from package.json, for reports and --version. */
+export const TOOL_VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;

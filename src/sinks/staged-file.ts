@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { MaskgateError } from '../errors.js';
+import { registerStaged, unregisterStaged } from './staged-files.js';
+
+/**
+ * A file written under a temporary name (mode 0600) that becomes visible under its final name
+ * only through `publish()`, an atomic rename in the same directory. Until then an existing file
+ * at the final path is untouched.
+ */
+export class StagedFile {
+  private stream: WriteStream | null = null;
+  private failure: Error | null = null;
+  bytes = 0;
+
+  private constructor(
+    /** The temporary path being written. */
+    readonly path: string,
+    /** Where the file appears on publish; null for private scratch files that are never published. */
+    readonly finalPath: string | null,
+  ) {}
+
+  /** Creates the temporary file next to `finalPath` (or at `scratchPath` when not publishable). */
+  static async create(finalPath: string | null, scratchPath?: string): Promise<StagedFile> {
+    const tmp = scratchPath ?? join(dirname(finalPath!), `.${basename(finalPath!)}.${randomBytes(6).toString('hex')}.partial`);
+    // 'wx': never follow or reuse an existing path; 0600: the file holds data before it is verified.
+    const stream = createWriteStream(tmp, { flags: 'wx', mode: 0o600, highWaterMark: 1 << 20 });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        stream.once('open', () => resolve());
+        stream.once('error', reject);
+      });
+    } catch (err) {
+      throw ioError(err, 'create the temporary output file', tmp);
+    }
+    registerStaged(tmp);
+    const f = new StagedFile(tmp, finalPath);
+    f.stream = stream;
+    stream.on('error', (err) => {
+      f.failure = err;
+    });
+    return f;
+  }
+
+  /** Appends data, waiting for the disk when the buffer is full (backpressure). */
+  async write(data: string | Uint8Array): Promise<void> {
+    if (this.failure) throw ioError(this.failure, 'write', this.path);
+    const s = this.stream!;
+    this.bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+    if (!s.write(data)) {
+      await new Promise<void>((resolve, reject) => {
+        const onDrain = (): void => { s.off('error', onError); resolve(); };
+        const onError = (err: Error): void => { s.off('drain', onDrain); reject(ioError(err, 'write', this.path)); };
+        s.once('drain', onDrain);
+        s.once('error', onError);
+      });
+    }
+  }
+
+  /** Flushes to disk (fsync) and closes; the file is then complete but still not published. */
+  async finish(): Promise<void> {
+    const s = this.stream!;
+    this.stream = null;
+    await new Promise<void>((resolve, reject) => {
+      s.once('error', (err) => reject(ioError(err, 'write', this.path)));
+      s.end(() => resolve());
+    });
+    if (this.failure) throw ioError(this.failure, 'write', this.path);
+    const h = await open(this.path, 'r+');
+    try {
+      await h.sync();
+    } finally {
+      await h.close();
+    }
+  }
+
+  /** Atomically renames the finished file to its final path. */
+  async publish(): Promise<void> {
+    if (!this.finalPath) throw new Error('scratch files are never published');
+    try {
+      await rename(this.path, this.finalPath);
+    } catch (err) {
+      throw ioError(err, 'publish', this.finalPath);
+    }
+    unregisterStaged(this.path);
+    // fsync the directory so the rename itself survives a crash.
+    const dir = await open(dirname(this.finalPath), 'r').catch(() => null);
+    await dir?.sync().catch(() => undefined);
+    await dir?.close();
+  }
+
+  /** Removes the temporary file; nothing appears at the final path. */
+  async discard(): Promise<void> {
+    this.stream?.destroy();
+    this.stream = null;
+    await rm(this.path, { force: true });
+    unregisterStaged(this.path);
+  }
+}
+
+/** An I/O failure as a MaskgateError; paths are ours, never data. */
+export function ioError(err: unknown, action: string, path: string): MaskgateError {
+  const code = typeof err === 'object' && err && 'code' in err ? String((err as { code: unknown }).code) : 'unknown';
+  return new MaskgateError('IO', `Could not ${action} ${path} (${code}).`, { path, errno: code });
+}

@@ -1,0 +1,94 @@
+import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { toDatabaseError } from '../db/postgres/postgres-errors.js';
+import { introspectPostgres, type PgSchema } from '../db/postgres/postgres-introspector.js';
+import { qualify, quoteIdent } from '../db/postgres/postgres-ddl.js';
+import { decodeCopyField, encodeCopyField } from '../db/postgres/postgres-copy-codec.js';
+import type { TableInfo } from '../db/table-info.js';
+import type { FieldCodec, RowBatch, Source } from './source.js';
+
+const copyCodec: FieldCodec = { decode: decodeCopyField, encode: encodeCopyField };
+
+/**
+ * PostgreSQL source: one connection, one REPEATABLE READ READ ONLY transaction so every table is
+ * read from the same snapshot (foreign keys stay consistent), rows streamed with COPY TO STDOUT.
+ */
+export class PostgresSource implements Source {
+  readonly codec = copyCodec;
+  private lost: unknown = null;
+
+  private constructor(private readonly client: pg.Client) {
+    // An idle connection that dies emits 'error' on the client; remember it instead of crashing.
+    client.on('error', (err) => {
+      this.lost = err;
+    });
+  }
+
+  /** Connects and opens the read-only snapshot. */
+  static async connect(url: string): Promise<PostgresSource> {
+    const client = new pg.Client({ connectionString: url, application_name: 'maskgate' });
+    try {
+      await client.connect();
+    } catch (err) {
+      client.removeAllListeners();
+      throw toDatabaseError(err, 'connect');
+    }
+    const source = new PostgresSource(client);
+    try {
+      // Fixed session settings make the text output, and so the dump, identical on every machine.
+      await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;
+        SET LOCAL search_path = ''; SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, YMD';
+        SET LOCAL IntervalStyle = 'postgres'; SET LOCAL extra_float_digits = 3; SET LOCAL bytea_output = 'hex'`);
+    } catch (err) {
+      await client.end().catch(() => undefined);
+      throw toDatabaseError(err, 'query');
+    }
+    return source;
+  }
+
+  /** Reads the catalog inside the snapshot. */
+  async introspect(): Promise<PgSchema> {
+    try {
+      return await introspectPostgres(this.client as never);
+    } catch (err) {
+      throw toDatabaseError(this.lost ?? err, 'query');
+    }
+  }
+
+  async *readTable(table: TableInfo): AsyncIterable<RowBatch> {
+    const cols = table.columns.map((c) => quoteIdent(c.name)).join(', ');
+    // Without a primary key, ordering by the whole row's text still gives a stable order.
+    const order = table.primaryKey.length > 0 ? table.primaryKey.map(quoteIdent).join(', ') : 't::text COLLATE "C"';
+    const sql = `COPY (SELECT ${cols} FROM ${qualify(table.schema, table.name)} AS t ORDER BY ${order}) TO STDOUT`;
+    const stream = this.client.query(copyTo(sql));
+    let rest: Buffer | null = null;
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        const buf: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
+        // A newline byte never occurs inside a multi-byte UTF-8 sequence, so cutting there is safe.
+        const end = buf.lastIndexOf(10);
+        if (end < 0) {
+          rest = buf;
+          continue;
+        }
+        rest = end + 1 < buf.length ? buf.subarray(end + 1) : null;
+        yield splitRows(buf.toString('utf8', 0, end));
+      }
+      if (rest && rest.length > 0) yield splitRows(rest.toString('utf8'));
+    } catch (err) {
+      throw toDatabaseError(this.lost ?? err, 'stream');
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.client.query('ROLLBACK').catch(() => undefined);
+    await this.client.end().catch(() => undefined);
+  }
+}
+
+function splitRows(text: string): RowBatch {
+  const lines = text.split('\n');
+  const rows: RowBatch = new Array(lines.length);
+  for (let i = 0; i < lines.length; i++) rows[i] = lines[i]!.split('\t');
+  return rows;
+}

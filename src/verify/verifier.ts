@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto';
+import type { KeyedPrf } from '../keyed/keyed-prf.js';
+import { redactedPreview } from '../report/redact.js';
+import type { FieldCodec } from '../sources/source.js';
+import { readDump } from './dump-reader.js';
+import type { Finding } from './finding.js';
+import { FingerprintReader, leakFingerprint } from './fingerprint-log.js';
+
+/** What verification expects of one table in the staged dump. */
+export interface ExpectedTable {
+  /** `schema.name` for findings. */
+  readonly name: string;
+  /** The text between `COPY ` and ` FROM stdin;` that opens this table's block. */
+  readonly copyTarget: string;
+  readonly columns: readonly string[];
+  /** Rows the pipeline read from the source; the dump must hold exactly as many. */
+  readonly rows: number;
+  /** Columns whose output must differ from the same row's source value. */
+  readonly leakChecked: readonly number[];
+  /** Kept primary-key columns, used to name rows in findings; empty means rows are numbered. */
+  readonly rowKeyColumns: readonly number[];
+}
+
+/** Counts for one verification layer, for the report. */
+export interface LayerSummary {
+  readonly layer: string;
+  readonly checked: number;
+  readonly findings: number;
+}
+
+/** Outcome of verification. It never throws for findings; they are data. */
+export interface VerifyResult {
+  readonly passed: boolean;
+  readonly findings: readonly Finding[];
+  /** Findings counted but not listed, beyond the per-column cap. */
+  readonly unlistedFindings: number;
+  readonly layers: readonly LayerSummary[];
+  /** sha256 of the artefact exactly as read back from disk. */
+  readonly sha256: string;
+}
+
+/** Options of verifyStagedDump(). */
+export interface VerifyOptions {
+  readonly dumpPath: string;
+  readonly fingerprintPath: string;
+  readonly tables: readonly ExpectedTable[];
+  readonly prf: KeyedPrf;
+  readonly codec: FieldCodec;
+  readonly maxFindingsPerColumn?: number;
+}
+
+/**
+ * Reads the staged dump back from disk and checks it, trusting nothing the masking code believes
+ * it wrote: the dump must be complete (every table, every row, the trailer), and no masked cell
+ * may equal the source value of the same row (compared through keyed fingerprints).
+ */
+export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResult> {
+  const cap = opts.maxFindingsPerColumn ?? 100;
+  const findings: Finding[] = [];
+  const perColumn = new Map<string, number>();
+  let unlisted = 0;
+  let leakChecked = 0;
+  let leakFindings = 0;
+  let integrityFindings = 0;
+  const add = (f: Omit<Finding, 'id'>): void => {
+    const k = `${f.detector}\u0000${f.table}\u0000${f.column ?? ''}`;
+    const n = (perColumn.get(k) ?? 0) + 1;
+    perColumn.set(k, n);
+    if (n > cap) {
+      unlisted++;
+      return;
+    }
+    const d = opts.prf.block('maskgate/finding-id/v1', `${f.detector}\u0000${f.table}\u0000${f.column ?? ''}\u0000${f.rowKey ?? ''}`, 0);
+    findings.push({ id: d[0]!.toString(16).padStart(8, '0') + d[1]!.toString(16).padStart(8, '0'), ...f });
+  };
+  const integrity = (table: string, message: string): void => {
+    integrityFindings++;
+    add({ severity: 'error', detector: 'dump-integrity', table, message });
+  };
+
+  const byTarget = new Map(opts.tables.map((t) => [t.copyTarget, t]));
+  const seen = new Set<string>();
+  const digest = createHash('sha256');
+  const fps = new FingerprintReader(opts.fingerprintPath);
+  let current: ExpectedTable | null = null;
+  let rowNo = 0;
+  let trailer = false;
+  try {
+    for await (const ev of readDump(opts.dumpPath, digest)) {
+      if (ev.kind === 'copy-start') {
+        current = byTarget.get(ev.header) ?? null;
+        rowNo = 0;
+        if (!current) integrity('(unknown)', 'The dump holds a COPY block for a table that was not exported.');
+        else if (seen.has(current.name)) integrity(current.name, 'The dump holds this table twice.');
+        else seen.add(current.name);
+      } else if (ev.kind === 'copy-end') {
+        if (current && rowNo !== current.rows) integrity(current.name, `The dump holds ${rowNo} rows where the source had ${current.rows}.`);
+        current = null;
+      } else if (ev.kind === 'trailer') {
+        trailer = true;
+      } else if (current) {
+        rowNo++;
+        const t = current;
+        if (ev.fields.length !== t.columns.length) {
+          integrity(t.name, `Row #${rowNo} has ${ev.fields.length} fields where the table has ${t.columns.length}.`);
+          continue;
+        }
+        for (const i of t.leakChecked) {
+          const src = fps.next();
+          if (!src) {
+            integrity(t.name, 'The dump holds more masked cells than were read from the source.');
+            break;
+          }
+          leakChecked++;
+          if (src[0] === 0 && src[1] === 0) continue;
+          const out = opts.codec.decode(ev.fields[i]!);
+          const fp = leakFingerprint(opts.prf, out);
+          if (fp[0] === src[0] && fp[1] === src[1]) {
+            leakFindings++;
+            add({
+              severity: 'error', detector: 'unchanged-value', table: t.name, column: t.columns[i]!,
+              rowKey: t.rowKeyColumns.length > 0 ? t.rowKeyColumns.map((k) => `${t.columns[k]}=${ev.fields[k]}`).join(',') : `#${rowNo}`,
+              preview: redactedPreview(out),
+              message: 'A masked cell still holds the source value of its row: the masker did not change it.',
+            });
+          }
+        }
+      }
+    }
+  } finally {
+    fps.close();
+  }
+  for (const t of opts.tables) if (!seen.has(t.name)) integrity(t.name, 'The table is missing from the dump.');
+  if (!trailer) integrity('(dump)', 'The dump has no end-of-dump trailer: it is incomplete.');
+  return {
+    passed: findings.every((f) => f.severity !== 'error') && unlisted === 0,
+    findings,
+    unlistedFindings: unlisted,
+    layers: [
+      { layer: 'dump-integrity', checked: opts.tables.length, findings: integrityFindings },
+      { layer: 'unchanged-values', checked: leakChecked, findings: leakFindings },
+    ],
+    sha256: digest.digest('hex'),
+  };
+}
