@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MaskgateError } from '../errors.js';
-import { bsnCanonical, compact } from '../keyed/canonicalize.js';
+import { bsnCanonical, compact, isBsn } from '../keyed/canonicalize.js';
 import type { KeyedPrf } from '../keyed/keyed-prf.js';
 import { defineMasker } from './masker.js';
 
@@ -40,6 +40,44 @@ function assignTestBlock(prf: KeyedPrf, pool: TestBlockPool, canon: string): str
   }
 }
 
+const FPE_LABEL = 'maskgate/nl-bsn/format-preserving/v1';
+
+/** Check digit of an 8-digit prefix, or -1 when no valid BSN has this prefix (§1.2). */
+function checkDigit(p: number): number {
+  let sum = 0;
+  for (let w = 2; w <= 9; w++) {
+    sum += w * (p % 10);
+    p = Math.floor(p / 10);
+  }
+  const r = sum % 11;
+  return r === 10 ? -1 : r;
+}
+
+/**
+ * dutch-pii.md §1.8 mode C: a keyed 4-round Feistel permutation of 8-digit prefixes, cycle-walked
+ * onto prefixes that have a check digit. A bijection on valid BSNs, stateless, so it scales to any
+ * table size; but the output may be some real person's BSN, which verification must then rule out.
+ */
+function formatPreserving(prf: KeyedPrf, rounds: Int32Array, canon: string): string {
+  // Each round function has only 10^4 inputs, so all 4·10^4 values are computed once per run.
+  const f = (round: number, half: number): number => {
+    const i = round * 10_000 + half;
+    let v = rounds[i]!;
+    if (v < 0) v = rounds[i] = prf.stream(FPE_LABEL, `${round}|${half}`).uniform(10_000);
+    return v;
+  };
+  const valid = isBsn(canon);
+  // A non-BSN input has no place in the permutation; it still gets a valid fake, never itself.
+  let p = valid ? Math.floor(Number(canon) / 10) : prf.stream(`${FPE_LABEL}/non-bsn`, canon).uniform(100_000_000);
+  do {
+    let l = Math.floor(p / 10_000);
+    let r = p % 10_000;
+    for (let round = 0; round < 4; round++) [l, r] = [r, (l + f(round, r)) % 10_000];
+    p = l * 10_000 + r;
+  } while (p === 0 || checkDigit(p) < 0);
+  return `${String(p).padStart(8, '0')}${checkDigit(p)}`;
+}
+
 /** Re-applies the input's notation (separators, or integer form) to a 9-digit BSN. */
 function inNotation(input: string, bsn9: string, integer: boolean): string {
   if (integer) return String(Number(bsn9));
@@ -53,17 +91,21 @@ function inNotation(input: string, bsn9: string, integer: boolean): string {
   return bsn9;
 }
 
-/** BSN masker, mode `test-block` (dutch-pii.md §1.8 A); the other modes arrive with issue 3. */
+/** BSN masker, modes `test-block` (§1.8 A, default) and `format-preserving` (§1.8 C). */
 export const bsn = defineMasker({
   name: 'bsn',
-  summary: 'Elfproef-valid fake BSN from the never-issued 00-block, unique and consistent across tables; keeps notation.',
-  params: z.object({ mode: z.literal('test-block').default('test-block') }).strict(),
+  summary: 'Elfproef-valid fake BSN, unique and consistent across tables; keeps notation. Modes: test-block (never-issued 00-block, default), format-preserving.',
+  params: z.object({ mode: z.enum(['test-block', 'format-preserving']).default('test-block') }).strict(),
   columnKinds: ['text', 'integer', 'numeric'],
   preservesUniqueness: true,
   outputMayEqualInput: false,
-  create: (_params, ctx) => {
-    const pool = ctx.shared<TestBlockPool>(LABEL, () => ({ byInput: new Map(), owner: new Set() }));
+  create: (params, ctx) => {
     const integer = ctx.column.kind === 'integer' || ctx.column.kind === 'numeric';
+    if (params.mode === 'format-preserving') {
+      const rounds = ctx.shared(FPE_LABEL, () => new Int32Array(40_000).fill(-1));
+      return (value) => inNotation(value, formatPreserving(ctx.prf, rounds, bsnCanonical(value) ?? compact(value)), integer);
+    }
+    const pool = ctx.shared<TestBlockPool>(LABEL, () => ({ byInput: new Map(), owner: new Set() }));
     // A value that is not a BSN is still masked (never passed through), keyed on its compact form.
     return (value) => inNotation(value, assignTestBlock(ctx.prf, pool, bsnCanonical(value) ?? compact(value)), integer);
   },

@@ -87,7 +87,7 @@ export function planRun(rules: RulesFile, schema: PgSchema, registry: ReadonlyMa
         issues.push({ kind: 'incompatible-masker', table: name, column: column.name, at: where(rule.at), message: `${name}.${column.name}: ${problem}` });
         return;
       }
-      const fn = masker.name === 'keep' ? null : masker.create(rule.params as never, {
+      const fn = masker.name === 'keep' ? null : faultInjected(masker.name) ?? masker.create(rule.params as never, {
         prf, table, column,
         shared: <T>(key: string, init: () => T): T => {
           if (!shared.has(key)) shared.set(key, init());
@@ -100,6 +100,16 @@ export function planRun(rules: RulesFile, schema: PgSchema, registry: ReadonlyMa
   }
   if (issues.length > 0) throw new CoverageError(issues, snippetFor(gaps, schema));
   return { tables: dependencyOrder(planned), skipped };
+}
+
+/**
+ * Test hook: MASKGATE_FAULT_INJECT=identity:<masker> makes that masker return its input, to prove
+ * that verification catches a broken masker on its own. It cannot leak anything: a run with it
+ * is refused by verification, which is exactly what the end-to-end tests assert.
+ */
+function faultInjected(masker: string): MaskFn | null {
+  const spec = process.env.MASKGATE_FAULT_INJECT ?? '';
+  return spec.split(',').includes(`identity:${masker}`) ? (value) => value : null;
 }
 
 /** Why a masker cannot produce this column, or null when it can. */
