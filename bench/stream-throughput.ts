@@ -80,10 +80,10 @@ export async function fillPersons(client: pg.Client, rows: number): Promise<void
     SELECT id, p::text || r::text, vn, an, date '1935-01-01' + (a % 30000)::int,
            lower(vn) || '.' || lower(an) || '.' || id || '@voorbeeld.nl',
            '06-' || lpad((b % 100000000)::text, 8, '0'),
-           (1000 + c % 9000)::text || ' ' || chr(65 + (c / 9000) % 26) || chr(65 + (c / 234000) % 26),
+           (1000 + c % 9000)::text || ' ' || chr(65 + ((c / 9000) % 26)::int) || chr(65 + ((c / 234000) % 26)::int),
            (${sqlArray(CITIES)})[1 + (a / 7) % ${CITIES.length}],
            translate(lpad((c % 1000)::text, 3, '0'), '0123456789', 'GHJKNPRSXZ') || '-'
-             || lpad((1 + b % 99)::text, 2, '0') || '-' || substr('BDFGHJKLNPRSTVXZ', 1 + (a / 3) % 16, 1),
+             || lpad((1 + b % 99)::text, 2, '0') || '-' || substr('BDFGHJKLNPRSTVXZ', (1 + (a / 3) % 16)::int, 1),
            'NL' || lpad((98 - ((${sqlArray(Object.values(BANKS))})[1 + c % ${bankCodes.length}] || acct || '232100')::numeric % 97)::text, 2, '0')
              || bank || acct,
            CASE WHEN b % 10 < 3 THEN (${sqlArray(NOTES)})[1 + (c / 5) % ${NOTES.length}] END,
