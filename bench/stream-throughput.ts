@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
@@ -36,14 +36,15 @@ interface Result {
 
 const FIRST_NAMES = ['Jan', 'Piet', 'Kees', 'Willem', 'Sanne', 'Femke', 'Daan', 'Lotte', 'Bram', 'Anouk', 'Ruben', 'Eva',
   'Thijs', 'Noor', 'Joris', 'Marieke', 'Sem', 'Fleur', 'Hendrik', 'Ingrid', 'Mohamed', 'Fatima', 'Ahmet', 'Priya'];
-const LAST_NAMES = ['Jansen', 'deVries', 'vanDijk', 'Bakker', 'Visser', 'Smit', 'Meijer', 'deBoer', 'Mulder', 'deGroot',
-  'Bos', 'Vos', 'Peters', 'Hendriks', 'vanLeeuwen', 'Dekker', 'Brouwer', 'deWit', 'Dijkstra', 'Smits', 'Yilmaz', 'ElAmrani'];
+// Surnames carry their tussenvoegsel here (as many real tables do); the masker must cope with the space.
+const LAST_NAMES = ['Jansen', 'de Vries', 'van Dijk', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot',
+  'Bos', 'Vos', 'Peters', 'Hendriks', 'van Leeuwen', 'Dekker', 'Brouwer', 'de Wit', 'Dijkstra', 'Smits', 'Yilmaz', 'El Amrani'];
 const CITIES = ['Amsterdam', 'Rotterdam', 'Den Haag', 'Utrecht', 'Eindhoven', 'Groningen', 'Tilburg', 'Almere', 'Breda',
   'Nijmegen', 'Apeldoorn', 'Haarlem', 'Enschede', 'Zwolle', "'s-Hertogenbosch", 'Leeuwarden', 'Maastricht', 'Delft'];
 const NOTES = ['Diabetes type 2, controle elk kwartaal', 'Astma, gebruikt inhalator', 'Rugklachten na ongeval in 2019',
   'Hartritmestoornis, pacemaker sinds 2015', 'Depressieve klachten, in behandeling bij GGZ', 'Allergie voor penicilline'];
 // Bank code → its ISO 13616 digit form (A=10 … Z=35), so the mod-97 check can be done in SQL.
-const BANKS: Record<string, string> = { ABNA: '10112310', RABO: '2710112414', INGB: '18231611', TRIO: '29271824' };
+const BANKS: Record<string, string> = { ABNA: '10112310', RABO: '27101124', INGB: '18231611', TRIO: '29271824' };
 
 const sqlArray = (xs: readonly string[]): string => `ARRAY[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(',')}]`;
 
@@ -78,7 +79,7 @@ export async function fillPersons(client: pg.Client, rows: number): Promise<void
     )
     INSERT INTO persons
     SELECT id, p::text || r::text, vn, an, date '1935-01-01' + (a % 30000)::int,
-           lower(vn) || '.' || lower(an) || '.' || id || '@voorbeeld.nl',
+           lower(vn) || '.' || replace(lower(an), ' ', '') || '.' || id || '@voorbeeld.nl',
            '06-' || lpad((b % 100000000)::text, 8, '0'),
            (1000 + c % 9000)::text || ' ' || chr(65 + ((c / 9000) % 26)::int) || chr(65 + ((c / 234000) % 26)::int),
            (${sqlArray(CITIES)})[1 + (a / 7) % ${CITIES.length}],
@@ -209,7 +210,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.stack ?? err.message : err);
-  process.exitCode = 1;
-});
+// Only as the entry point, so the helpers can be imported without starting a run.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.stack ?? err.message : err);
+    process.exitCode = 1;
+  });
+}

@@ -19,4 +19,4 @@ export const EXIT_CODE_HELP = `Exit codes:
   1  verification refused: findings, nothing published (report still written)
   2  configuration or usage error, including coverage gaps: nothing read, nothing published
   3  runtime failure (connection, I/O, interrupted): nothing published
-Every non-zero code means no output file was created or changed.`;
+Every non-zero code means nothing was published: an existing --out file is left untouched.`;
