@@ -25,9 +25,8 @@ export interface CheckResult {
  */
 export async function runCheck(opts: CheckCommandOptions, env: NodeJS.ProcessEnv): Promise<CheckResult> {
   const rules = await loadRules(opts.config, env);
-  const url = opts.source ?? (env.MASKGATE_SOURCE || undefined) ?? rules.source;
-  if (!url) return { tables: rules.tables.size };
-  const source = await PostgresSource.connect(resolveSourceUrl(url, env, rules));
+  if (!opts.source && !env.MASKGATE_SOURCE && !rules.source) return { tables: rules.tables.size };
+  const source = await PostgresSource.connect(resolveSourceUrl(opts.source, env, rules));
   try {
     // Planning builds the maskers; a throwaway key suffices because no value is masked.
     const plan = planRun(rules, await source.introspect(), maskerRegistry, new KeyedPrf(randomBytes(32)));

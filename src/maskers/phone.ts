@@ -23,6 +23,8 @@ export const phone = defineMasker({
   create: (_p, ctx) => (value) => {
     const st = ctx.prf.stream('maskgate/nl-phone/v1', compact(value));
     const from = keptPrefix(value);
+    // Without digits to redraw (e.g. "onbekend") the value is replaced, never passed through.
+    if (!/\d/.test(value.slice(from))) return `06-${redrawDigits(st, '12345678')}`;
     return unlike(value, () => redrawDigits(st, value, from));
   },
 });

@@ -80,7 +80,12 @@ export class PostgresSource implements Source {
     }
   }
 
+  private closed = false;
+
+  /** Ends the snapshot and the connection; safe to call more than once. */
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await this.client.query('ROLLBACK').catch(() => undefined);
     await this.client.end().catch(() => undefined);
   }

@@ -94,6 +94,20 @@ describe('maskgate run (PostgreSQL)', () => {
     expectNoSecrets(r.stdout, r.stderr, readFileSync(join(dir, 'report.json'), 'utf8'));
   });
 
+  it('stops when a masker throws: exit 3, nothing published, the value not quoted', async () => {
+    const dir = tempDir();
+    const rules = join(dir, 'rules.yaml');
+    // A city name is no postcode, so the postcode masker throws on the first row.
+    writeFileSync(rules, readFileSync(FIXTURE_RULES, 'utf8').replace(/^(\s+)woonplaats: city/m, '$1woonplaats: postcode'));
+    const r = await runCli(['run', '-c', rules, '-s', source.url, '-o', join(dir, 'out.sql')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('Masker "postcode" failed on public.aanvragers.woonplaats, row #1');
+    expect(readdirSync(dir).sort()).toEqual(['out.sql.report.json', 'rules.yaml']);
+    const first = (await source.query(`SELECT woonplaats FROM public.aanvragers ORDER BY id LIMIT 1`)).rows[0].woonplaats as string;
+    expect(r.stderr).not.toContain(first);
+    expect(JSON.parse(readFileSync(join(dir, 'out.sql.report.json'), 'utf8')).error.code).toBe('MASKER_FAILED');
+  });
+
   it('fails closed on coverage gaps: exit 2, every gap listed with a YAML snippet, no output', async () => {
     const dir = tempDir();
     const rules = join(dir, 'rules.yaml');
