@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { decodeCopyField, encodeCopyField } from '../../../src/db/postgres/postgres-copy-codec.js';
+import { KeyedPrf } from '../../../src/keyed/keyed-prf.js';
+import { FingerprintBatch, leakFingerprint } from '../../../src/verify/fingerprint-log.js';
+import { verifyStagedDump, type ExpectedTable } from '../../../src/verify/verifier.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'mg-verify-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const prf = new KeyedPrf(Buffer.from('maskgate-test-key-for-the-verifier-tests'));
+const codec = { decode: decodeCopyField, encode: encodeCopyField };
+const table: ExpectedTable = {
+  name: 'public.p', copyTarget: '"public"."p" ("id", "bsn")', columns: ['id', 'bsn'], rows: 2, leakChecked: [1], rowKeyColumns: [0],
+};
+// Fictional source values (RvIG test BSNs).
+const SOURCE = ['999990019', '999993653'];
+
+function stage(body: string, sources: (string | null)[] = SOURCE): { dumpPath: string; fingerprintPath: string } {
+  const id = Math.random().toString(36).slice(2);
+  const dumpPath = join(dir, `${id}.sql`);
+  const fingerprintPath = join(dir, `${id}.fp`);
+  writeFileSync(dumpPath, body);
+  const b = new FingerprintBatch();
+  for (const s of sources) b.add(leakFingerprint(prf, s));
+  writeFileSync(fingerprintPath, b.take());
+  return { dumpPath, fingerprintPath };
+}
+
+const good = 'CREATE TABLE x;\nCOPY "public"."p" ("id", "bsn") FROM stdin;\n1\t005135266\n2\t003088133\n\\.\n\n-- maskgate: end of dump\n';
+
+describe('verifyStagedDump', () => {
+  it('passes a complete dump whose masked cells all changed', async () => {
+    const r = await verifyStagedDump({ ...stage(good), tables: [table], prf, codec });
+    expect(r.passed).toBe(true);
+    expect(r.findings).toEqual([]);
+    expect(r.layers.find((l) => l.layer === 'unchanged-values')!.checked).toBe(2);
+  });
+
+  it('catches a planted unchanged value, also in another notation, with a redacted preview', async () => {
+    const r = await verifyStagedDump({ ...stage(good.replace('003088133', '9999-93-653')), tables: [table], prf, codec });
+    expect(r.passed).toBe(false);
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ detector: 'unchanged-value', table: 'public.p', column: 'bsn', rowKey: 'id=2', preview: '*********53' });
+    expect(JSON.stringify(r.findings)).not.toContain('999993653');
+  });
+
+  it('ignores NULL source cells', async () => {
+    const r = await verifyStagedDump({ ...stage(good.replace('005135266', '\\N'), [null, SOURCE[1]!]), tables: [table], prf, codec });
+    expect(r.passed).toBe(true);
+  });
+
+  it.each([
+    ['a missing row', good.replace('2\t003088133\n', ''), /holds 1 rows where the source had 2/],
+    ['a missing trailer', good.replace('-- maskgate: end of dump\n', ''), /no end-of-dump trailer/],
+    ['a missing table', 'CREATE TABLE x;\n-- maskgate: end of dump\n', /missing from the dump/],
+    ['a truncated row', good.replace('2\t003088133', '2'), /has 1 fields where the table has 2/],
+  ])('refuses a dump with %s (dump-integrity)', async (_name, body, message) => {
+    const r = await verifyStagedDump({ ...stage(body), tables: [table], prf, codec });
+    expect(r.passed).toBe(false);
+    expect(r.findings.map((f) => f.message).join('\n')).toMatch(message);
+    expect(r.findings.every((f) => f.detector === 'dump-integrity')).toBe(true);
+  });
+
+  it('gives a finding the same id on every run and caps listed findings per column', async () => {
+    const many: ExpectedTable = { ...table, rows: 3 };
+    const body = 'COPY "public"."p" ("id", "bsn") FROM stdin;\n1\t999990019\n2\t999993653\n3\t000000012\n\\.\n-- maskgate: end of dump\n';
+    const sources = ['999990019', '999993653', '000000012'];
+    const a = await verifyStagedDump({ ...stage(body, sources), tables: [many], prf, codec, maxFindingsPerColumn: 2 });
+    const b = await verifyStagedDump({ ...stage(body, sources), tables: [many], prf, codec, maxFindingsPerColumn: 2 });
+    expect(a.findings).toHaveLength(2);
+    expect(a.unlistedFindings).toBe(1);
+    expect(a.findings.map((f) => f.id)).toEqual(b.findings.map((f) => f.id));
+  });
+});
