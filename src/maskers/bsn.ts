@@ -53,10 +53,16 @@ function checkDigit(p: number): number {
   return r === 10 ? -1 : r;
 }
 
+/** Whether an 8-digit prefix belongs to a valid BSN (not 000000000, and a check digit exists). */
+const inS = (p: number): boolean => p !== 0 && checkDigit(p) >= 0;
+
 /**
- * dutch-pii.md §1.8 mode C: a keyed 4-round Feistel permutation of 8-digit prefixes, cycle-walked
- * onto prefixes that have a check digit. A bijection on valid BSNs, stateless, so it scales to any
- * table size; but the output may be some real person's BSN, which verification must then rule out.
+ * dutch-pii.md §1.8 mode C: a keyed 4-round Feistel permutation π of 8-digit prefixes, cycle-walked
+ * onto the set S of prefixes that have a check digit. A bare π can map a BSN to itself (about once
+ * in the whole domain, so a million-row table hits it now and then), and verification would rightly
+ * refuse that. So the masker is f = π ∘ next ∘ π⁻¹, where `next` steps to the following prefix in S:
+ * a conjugate of a single cycle, hence still a keyed bijection on valid BSNs, with no fixed point.
+ * Stateless, so it scales to any table size; the output may be a stranger's real BSN.
  */
 function formatPreserving(prf: KeyedPrf, rounds: Int32Array, canon: string): string {
   // Each round function has only 10^4 inputs, so all 4·10^4 values are computed once per run.
@@ -66,15 +72,33 @@ function formatPreserving(prf: KeyedPrf, rounds: Int32Array, canon: string): str
     if (v < 0) v = rounds[i] = prf.stream(FPE_LABEL, `${round}|${half}`).uniform(10_000);
     return v;
   };
-  const valid = isBsn(canon);
-  // A non-BSN input has no place in the permutation; it still gets a valid fake, never itself.
-  let p = valid ? Math.floor(Number(canon) / 10) : prf.stream(`${FPE_LABEL}/non-bsn`, canon).uniform(100_000_000);
-  do {
-    let l = Math.floor(p / 10_000);
-    let r = p % 10_000;
-    for (let round = 0; round < 4; round++) [l, r] = [r, (l + f(round, r)) % 10_000];
-    p = l * 10_000 + r;
-  } while (p === 0 || checkDigit(p) < 0);
+  const forward = (p: number): number => {
+    do {
+      let l = Math.floor(p / 10_000);
+      let r = p % 10_000;
+      for (let round = 0; round < 4; round++) [l, r] = [r, (l + f(round, r)) % 10_000];
+      p = l * 10_000 + r;
+    } while (!inS(p));
+    return p;
+  };
+  const backward = (p: number): number => {
+    do {
+      let l = Math.floor(p / 10_000);
+      let r = p % 10_000;
+      for (let round = 3; round >= 0; round--) [l, r] = [(r - f(round, l) + 10_000) % 10_000, l];
+      p = l * 10_000 + r;
+    } while (!inS(p));
+    return p;
+  };
+  let p: number;
+  if (isBsn(canon)) {
+    p = backward(Math.floor(Number(canon) / 10));
+    do p = (p + 1) % 100_000_000; while (!inS(p));
+  } else {
+    // A non-BSN input has no place in the permutation; it still gets a valid fake, never itself.
+    p = prf.stream(`${FPE_LABEL}/non-bsn`, canon).uniform(100_000_000);
+  }
+  p = forward(p);
   return `${String(p).padStart(8, '0')}${checkDigit(p)}`;
 }
 
