@@ -7,11 +7,14 @@ const RUNS = /\s+/g;
 
 /** §0.2 steps 1–2: NFKC, odd spaces and dashes normalised, trimmed, inner whitespace collapsed. */
 export function normalize(value: string): string {
+  // Fast path, taken by almost every cell: printable ASCII words with single spaces are canonical.
+  if (CANONICAL_ASCII.test(value)) return value;
   let s = value;
-  // Fast path: plain ASCII needs no NFKC and no odd-character mapping.
   if (/[^\x20-\x7e]/.test(s)) s = s.normalize('NFKC').replace(SPACES, ' ').replace(DASHES, '-');
   return s.trim().replace(RUNS, ' ');
 }
+
+const CANONICAL_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 
 /** §0.2 step 3: the compact identifier form, uppercase with separators removed. */
 export function compact(value: string): string {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MaskgateError } from '../errors.js';
-import { bsnCanonical, compact, isBsn } from '../keyed/canonicalize.js';
+import { bsnCanonical, compact } from '../keyed/canonicalize.js';
 import type { KeyedPrf } from '../keyed/keyed-prf.js';
 import { defineMasker } from './masker.js';
 
@@ -33,7 +33,8 @@ function assignTestBlock(prf: KeyedPrf, pool: TestBlockPool, canon: string): str
     r %= 11;
     if (r === 10) continue;
     const cand = `00${six}${r}`;
-    if (pool.owner.has(cand)) continue;
+    // An input that is itself a 00-block value must not come out unchanged.
+    if (pool.owner.has(cand) || cand === canon) continue;
     pool.owner.add(cand);
     pool.byInput.set(canon, cand);
     return cand;
@@ -91,7 +92,7 @@ function formatPreserving(prf: KeyedPrf, rounds: Int32Array, canon: string): str
     return p;
   };
   let p: number;
-  if (isBsn(canon)) {
+  if (isCanonicalBsn(canon)) {
     p = backward(Math.floor(Number(canon) / 10));
     do p = (p + 1) % 100_000_000; while (!inS(p));
   } else {
@@ -102,9 +103,24 @@ function formatPreserving(prf: KeyedPrf, rounds: Int32Array, canon: string): str
   return `${String(p).padStart(8, '0')}${checkDigit(p)}`;
 }
 
+/** The elfproef on a canonical 9-digit string (cheaper than isBsn, which canonicalises first). */
+function isCanonicalBsn(c: string): boolean {
+  if (c.length !== 9 || !NINE_DIGITS.test(c) || c === '000000000') return false;
+  const p = Math.floor(Number(c) / 10);
+  return checkDigit(p) === c.charCodeAt(8) - 48;
+}
+
+const NINE_DIGITS = /^\d{9}$/;
+
+/** The key a BSN input is masked under: its canonical 9 digits, or the compact form of a non-BSN. */
+function canonicalOf(value: string): string {
+  return NINE_DIGITS.test(value) ? value : (bsnCanonical(value) ?? compact(value));
+}
+
 /** Re-applies the input's notation (separators, or integer form) to a 9-digit BSN. */
 function inNotation(input: string, bsn9: string, integer: boolean): string {
   if (integer) return String(Number(bsn9));
+  if (NINE_DIGITS.test(input)) return bsn9;
   const t = input.trim();
   let m = /^\d{4}([ .-])\d{2}\1\d{3}$/.exec(t);
   if (m) return `${bsn9.slice(0, 4)}${m[1]}${bsn9.slice(4, 6)}${m[1]}${bsn9.slice(6)}`;
@@ -125,12 +141,14 @@ export const bsn = defineMasker({
   outputMayEqualInput: false,
   create: (params, ctx) => {
     const integer = ctx.column.kind === 'integer' || ctx.column.kind === 'numeric';
+    // An integer column lost the leading zeros (§0.2 step 4): 12 is BSN 000000012.
+    const canonicalInput = integer ? (v: string) => canonicalOf(v.trim().padStart(9, '0')) : canonicalOf;
     if (params.mode === 'format-preserving') {
       const rounds = ctx.shared(FPE_LABEL, () => new Int32Array(40_000).fill(-1));
-      return (value) => inNotation(value, formatPreserving(ctx.prf, rounds, bsnCanonical(value) ?? compact(value)), integer);
+      return (value) => inNotation(value, formatPreserving(ctx.prf, rounds, canonicalInput(value)), integer);
     }
     const pool = ctx.shared<TestBlockPool>(LABEL, () => ({ byInput: new Map(), owner: new Set() }));
     // A value that is not a BSN is still masked (never passed through), keyed on its compact form.
-    return (value) => inNotation(value, assignTestBlock(ctx.prf, pool, bsnCanonical(value) ?? compact(value)), integer);
+    return (value) => inNotation(value, assignTestBlock(ctx.prf, pool, canonicalInput(value)), integer);
   },
 });

@@ -10,6 +10,7 @@ export const education = defineMasker({
   params: z.object({}).strict(),
   columnKinds: ['text'],
   preservesUniqueness: false,
+  usesRowContext: true,
   outputMayEqualInput: true,
   create: (_p, ctx) => (_value, row) => pick(ctx.prf.stream(`maskgate/education/v1/${ctx.table.name}`, row.key), EDUCATION_LEVELS),
 });

@@ -23,7 +23,8 @@ export const email = defineMasker({
   preservesUniqueness: true,
   outputMayEqualInput: false,
   create: (params, ctx) => (value) => {
-    const st = ctx.prf.stream('maskgate/email/v1', normalize(value).toLowerCase());
+    // Keyed on the exact address: a unique column may hold "A@x.nl" and "a@x.nl" as two rows.
+    const st = ctx.prf.stream('maskgate/email/v1', normalize(value));
     const first = pick(st, FIRST_NAMES).toLowerCase().normalize('NFD').replace(/[^a-z]/g, '');
     const last = pick(st, LAST_NAMES).toLowerCase();
     // 64 keyed bits make a collision on a unique column vanishingly rare (~3e-8 at a million rows).

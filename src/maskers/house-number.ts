@@ -9,6 +9,7 @@ export const houseNumber = defineMasker({
   params: z.object({}).strict(),
   columnKinds: ['text', 'integer'],
   preservesUniqueness: false,
+  usesRowContext: true,
   outputMayEqualInput: false,
   create: (_p, ctx) => (value, row) => {
     const suffix = /^\s*\d+(.*)$/s.exec(value)?.[1] ?? '';

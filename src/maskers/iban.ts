@@ -18,7 +18,9 @@ export const iban = defineMasker({
   summary: 'NL IBAN with a fake bank code (default ZZZZ) and keyed account number; valid mod-97, keeps spacing.',
   params: z.object({ bankCode: z.string().regex(/^[A-Z]{4}$/).default('ZZZZ') }).strict(),
   columnKinds: ['text'],
-  preservesUniqueness: true,
+  // Keyed draws from 10^10 accounts collide by the birthday bound (~0.5 at 100k values), so a
+  // unique IBAN column needs the uniqueness-preserving mode of the Dutch-masker issue.
+  preservesUniqueness: false,
   outputMayEqualInput: false,
   create: (params, ctx) => (value) => {
     const st = ctx.prf.stream('maskgate/nl-iban/v1', compact(value));

@@ -47,6 +47,11 @@ export interface MaskerDefinition<P extends z.ZodType = z.ZodType> {
    * or for maskers whose output does not depend on the input such as `null`).
    */
   readonly outputMayEqualInput: boolean;
+  /**
+   * Whether the output depends on the row (per-row sampling), not only on the value. Value-only
+   * maskers get a per-column memo cache, since names, cities and dates repeat a lot.
+   */
+  readonly usesRowContext?: boolean;
   /** Builds the per-value function. Throwing here or in the function fails the run. */
   create(params: z.infer<P>, ctx: MaskerContext): MaskFn;
 }

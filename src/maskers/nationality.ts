@@ -10,6 +10,7 @@ export const nationality = defineMasker({
   params: z.object({}).strict(),
   columnKinds: ['text'],
   preservesUniqueness: false,
+  usesRowContext: true,
   // Low cardinality: an equal value is chance, not a leak (verification issue 4 reports the rate).
   outputMayEqualInput: true,
   create: (_p, ctx) => (_value, row) => pick(ctx.prf.stream(`maskgate/nationality/v1/${ctx.table.name}`, row.key), NATIONALITIES),

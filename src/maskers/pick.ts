@@ -1,3 +1,4 @@
+import { compact } from '../keyed/canonicalize.js';
 import type { PrfStream } from '../keyed/keyed-prf.js';
 
 /** Picks a list entry uniformly from a PRF stream. */
@@ -16,13 +17,15 @@ export function redrawDigits(stream: PrfStream, template: string, from = 0): str
 }
 
 /**
- * Draws candidates until one differs from the input. A fake that happens to equal the real value
- * would be reported as a leak by verification, and rightly so: it is the real value.
+ * Draws candidates until one differs from the input in its compact, case-free form (§0.2). A fake
+ * that equals the real value, even as "AMSTERDAM" for "amsterdam", is the real value, and
+ * verification would rightly refuse it.
  */
 export function unlike(value: string, draw: () => string): string {
+  const original = compact(value);
   for (let i = 0; i < 64; i++) {
     const out = draw();
-    if (out !== value) return out;
+    if (compact(out) !== original) return out;
   }
   throw new Error('masker could not produce a value different from its input');
 }

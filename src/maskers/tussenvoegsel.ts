@@ -11,6 +11,7 @@ export const tussenvoegsel = defineMasker({
   params: z.object({}).strict(),
   columnKinds: ['text'],
   preservesUniqueness: false,
+  usesRowContext: true,
   // Ten common prefixes: equal outputs are expected by chance and reveal nothing on their own.
   outputMayEqualInput: true,
   create: (_p, ctx) => (value, row) =>

@@ -2,7 +2,7 @@ import type { ColumnRule, RulesFile, SourceLocation } from '../config/rules-file
 import { qualifiedName, type TableRef } from '../db/table-info.js';
 import type { PgColumn, PgSchema, PgTable } from '../db/postgres/postgres-introspector.js';
 import type { KeyedPrf } from '../keyed/keyed-prf.js';
-import type { MaskerDefinition, MaskFn } from '../maskers/masker.js';
+import type { CellValue, MaskerDefinition, MaskFn } from '../maskers/masker.js';
 import { CoverageError, type CoverageIssue } from './coverage-error.js';
 
 /** How one column is produced. */
@@ -87,13 +87,14 @@ export function planRun(rules: RulesFile, schema: PgSchema, registry: ReadonlyMa
         issues.push({ kind: 'incompatible-masker', table: name, column: column.name, at: where(rule.at), message: `${name}.${column.name}: ${problem}` });
         return;
       }
-      const fn = masker.name === 'keep' ? null : faultInjected(masker.name) ?? masker.create(rule.params as never, {
+      const built = masker.name === 'keep' ? null : faultInjected(masker.name) ?? masker.create(rule.params as never, {
         prf, table, column,
         shared: <T>(key: string, init: () => T): T => {
           if (!shared.has(key)) shared.set(key, init());
           return shared.get(key) as T;
         },
       });
+      const fn = built && !masker.usesRowContext ? memoize(built) : built;
       columns.push({ column, index, rule, masker, fn, leakChecked: !masker.outputMayEqualInput });
     });
     planned.push({ table, columns });
@@ -110,6 +111,34 @@ export function planRun(rules: RulesFile, schema: PgSchema, registry: ReadonlyMa
 function faultInjected(masker: string): MaskFn | null {
   const spec = process.env.MASKGATE_FAULT_INJECT ?? '';
   return spec.split(',').includes(`identity:${masker}`) ? (value) => value : null;
+}
+
+/**
+ * A bounded per-column cache for value-only maskers: names, places and dates repeat, and each miss
+ * costs keyed PRF calls. Columns of unique values (BSN, e-mail) get no hits, so the cache switches
+ * itself off when fewer than 1 in 8 of the first 4096 lookups hit.
+ */
+function memoize(fn: MaskFn, limit = 1 << 14): MaskFn {
+  let cache: Map<string, CellValue> | null = new Map();
+  let lookups = 0;
+  let hits = 0;
+  return (value, row) => {
+    if (cache === null) return fn(value, row);
+    lookups++;
+    const hit = cache.get(value);
+    if (hit !== undefined) {
+      hits++;
+      return hit;
+    }
+    if (lookups === 4096 && hits < 512) {
+      cache = null;
+      return fn(value, row);
+    }
+    const out = fn(value, row);
+    if (cache.size >= limit) cache.clear();
+    cache.set(value, out);
+    return out;
+  };
 }
 
 /** Why a masker cannot produce this column, or null when it can. */

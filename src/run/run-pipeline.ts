@@ -16,7 +16,7 @@ import { StagedFile } from '../sinks/staged-file.js';
 import { registerStaged, unregisterStaged } from '../sinks/staged-files.js';
 import { PostgresSource } from '../sources/postgres-source.js';
 import type { FieldCodec } from '../sources/source.js';
-import { FingerprintBatch, leakFingerprint } from '../verify/fingerprint-log.js';
+import { FingerprintBatch, leakHash, newLogSeal, type LogSeal } from '../verify/fingerprint-log.js';
 import { verifyStagedDump, type ExpectedTable, type VerifyResult } from '../verify/verifier.js';
 import { planRun, type RunPlan, type TablePlan } from './plan-run.js';
 import { TOOL_VERSION } from './tool-version.js';
@@ -105,12 +105,13 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     registerStaged(scratchDir);
     staged = await StagedFile.create(outPath);
     const fingerprints = await StagedFile.create(null, join(scratchDir, 'source-fingerprints.bin'));
+    const seal = newLogSeal();
 
     await staged.write(ddlHead(schemaPlan));
     for (const tp of plan.tables) {
       const name = qualifiedName(tp.table);
       opts.progress?.tableStart(name, tp.table.estimatedRows);
-      const rows = await copyTable(tp, source, prf, staged, fingerprints, opts.progress);
+      const rows = await copyTable(tp, source, seal, staged, fingerprints, opts.progress);
       rowCounts.set(name, rows);
       opts.progress?.tableEnd(name, rows);
       log.info({ table: name, rows }, 'table masked');
@@ -125,6 +126,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     verification = await verifyStagedDump({
       dumpPath: staged.path,
       fingerprintPath: fingerprints.path,
+      seal,
       prf,
       codec: source.codec,
       tables: plan.tables.map((tp) => expectedTable(tp, rowCounts.get(qualifiedName(tp.table)) ?? 0)),
@@ -172,14 +174,14 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
 }
 
 /** Masks one table into the staged dump, writing source fingerprints for the leak check. */
-async function copyTable(tp: TablePlan, source: PostgresSource, prf: KeyedPrf, out: StagedFile, fpOut: StagedFile, progress?: ProgressListener): Promise<number> {
+async function copyTable(tp: TablePlan, source: PostgresSource, seal: LogSeal, out: StagedFile, fpOut: StagedFile, progress?: ProgressListener): Promise<number> {
   const { table } = tp;
   const codec: FieldCodec = source.codec;
   const masked = tp.columns.filter((c) => c.fn !== null);
   const colIndex = new Map(table.columns.map((c, i) => [c.name, i]));
   const pkIdx = table.primaryKey.map((k) => colIndex.get(k)!);
   const width = table.columns.length;
-  const fps = new FingerprintBatch();
+  const fps = new FingerprintBatch(seal);
   let raw: string[] = [];
   let ordinal = 0;
   // One reusable row view; maskers read other columns of the same source row through it.
@@ -206,7 +208,7 @@ async function copyTable(tp: TablePlan, source: PostgresSource, prf: KeyedPrf, o
           const value = codec.decode(raw[cp.index]!);
           // NULL and the empty string carry no personal data; they stay as they are.
           if (value === null || value === '') {
-            if (cp.leakChecked) fps.add([0, 0]);
+            if (cp.leakChecked) fps.add(0);
             continue;
           }
           let result: CellValue;
@@ -215,7 +217,7 @@ async function copyTable(tp: TablePlan, source: PostgresSource, prf: KeyedPrf, o
           } catch (err) {
             throw maskerFailure(err, qualifiedName(table), cp.column.name, cp.masker.name, ordinal);
           }
-          if (cp.leakChecked) fps.add(leakFingerprint(prf, value));
+          if (cp.leakChecked) fps.add(leakHash(value));
           fields[cp.index] = codec.encode(result);
         }
       }

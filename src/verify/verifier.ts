@@ -4,7 +4,7 @@ import { redactedPreview } from '../report/redact.js';
 import type { FieldCodec } from '../sources/source.js';
 import { readDump } from './dump-reader.js';
 import type { Finding } from './finding.js';
-import { FingerprintReader, leakFingerprint } from './fingerprint-log.js';
+import { FingerprintReader, leakHash, type LogSeal } from './fingerprint-log.js';
 
 /** What verification expects of one table in the staged dump. */
 export interface ExpectedTable {
@@ -43,7 +43,10 @@ export interface VerifyResult {
 export interface VerifyOptions {
   readonly dumpPath: string;
   readonly fingerprintPath: string;
+  /** The per-run seal the fingerprint log was written with. */
+  readonly seal: LogSeal;
   readonly tables: readonly ExpectedTable[];
+  /** Keys the finding ids. */
   readonly prf: KeyedPrf;
   readonly codec: FieldCodec;
   readonly maxFindingsPerColumn?: number;
@@ -52,7 +55,7 @@ export interface VerifyOptions {
 /**
  * Reads the staged dump back from disk and checks it, trusting nothing the masking code believes
  * it wrote: the dump must be complete (every table, every row, the trailer), and no masked cell
- * may equal the source value of the same row (compared through keyed fingerprints).
+ * may equal the source value of the same row (compared through hashes from the sealed fingerprint log).
  */
 export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResult> {
   const cap = opts.maxFindingsPerColumn ?? 100;
@@ -81,7 +84,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
   const byTarget = new Map(opts.tables.map((t) => [t.copyTarget, t]));
   const seen = new Set<string>();
   const digest = createHash('sha256');
-  const fps = new FingerprintReader(opts.fingerprintPath);
+  const fps = new FingerprintReader(opts.fingerprintPath, opts.seal);
   let current: ExpectedTable | null = null;
   let rowNo = 0;
   let trailer = false;
@@ -107,15 +110,14 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
         }
         for (const i of t.leakChecked) {
           const src = fps.next();
-          if (!src) {
+          if (src === null) {
             integrity(t.name, 'The dump holds more masked cells than were read from the source.');
             break;
           }
           leakChecked++;
-          if (src[0] === 0 && src[1] === 0) continue;
+          if (src === 0) continue;
           const out = opts.codec.decode(ev.fields[i]!);
-          const fp = leakFingerprint(opts.prf, out);
-          if (fp[0] === src[0] && fp[1] === src[1]) {
+          if (leakHash(out) === src) {
             leakFindings++;
             add({
               severity: 'error', detector: 'unchanged-value', table: t.name, column: t.columns[i]!,

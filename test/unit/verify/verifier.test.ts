@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeCopyField, encodeCopyField } from '../../../src/db/postgres/postgres-copy-codec.js';
 import { KeyedPrf } from '../../../src/keyed/keyed-prf.js';
-import { FingerprintBatch, leakFingerprint } from '../../../src/verify/fingerprint-log.js';
+import { FingerprintBatch, leakHash, newLogSeal } from '../../../src/verify/fingerprint-log.js';
 import { verifyStagedDump, type ExpectedTable } from '../../../src/verify/verifier.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mg-verify-'));
@@ -18,15 +18,16 @@ const table: ExpectedTable = {
 // Fictional source values (RvIG test BSNs).
 const SOURCE = ['999990019', '999993653'];
 
-function stage(body: string, sources: (string | null)[] = SOURCE): { dumpPath: string; fingerprintPath: string } {
+function stage(body: string, sources: (string | null)[] = SOURCE): { dumpPath: string; fingerprintPath: string; seal: ReturnType<typeof newLogSeal> } {
   const id = Math.random().toString(36).slice(2);
   const dumpPath = join(dir, `${id}.sql`);
   const fingerprintPath = join(dir, `${id}.fp`);
   writeFileSync(dumpPath, body);
-  const b = new FingerprintBatch();
-  for (const s of sources) b.add(leakFingerprint(prf, s));
+  const seal = newLogSeal();
+  const b = new FingerprintBatch(seal);
+  for (const s of sources) b.add(leakHash(s));
   writeFileSync(fingerprintPath, b.take());
-  return { dumpPath, fingerprintPath };
+  return { dumpPath, fingerprintPath, seal };
 }
 
 const good = 'CREATE TABLE x;\nCOPY "public"."p" ("id", "bsn") FROM stdin;\n1\t005135266\n2\t003088133\n\\.\n\n-- maskgate: end of dump\n';
