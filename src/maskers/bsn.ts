@@ -19,7 +19,7 @@ function assignTestBlock(prf: KeyedPrf, pool: TestBlockPool, canon: string): str
   const known = pool.byInput.get(canon);
   if (known !== undefined) return known;
   if (pool.byInput.size >= CAPACITY) {
-    throw new MaskgateError('MASKER_FAILED', 'The bsn masker ran out of test-block values (more than 454,545 distinct BSNs).', {}, 'Use a BSN mode with more room once available (issue 3: format-preserving).');
+    throw new MaskgateError('MASKER_FAILED', 'The bsn masker ran out of test-block values (more than 454,545 distinct BSNs).', {}, 'Use { mask: bsn, mode: format-preserving } for tables with this many distinct BSNs.');
   }
   const st = prf.stream(LABEL, canon);
   for (;;) {

@@ -7,7 +7,8 @@ export const hash = defineMasker({
   summary: 'Keyed HMAC-SHA256 of the value as hex (not a plain hash): { mask: hash, length: 16, prefix: "" }.',
   params: z
     .object({
-      length: z.number().int().min(8).max(64).default(16),
+      // 16 hex digits = 64 bits: below that, distinct inputs collide at realistic table sizes.
+      length: z.number().int().min(16).max(64).default(16),
       prefix: z.string().max(32).default(''),
     })
     .strict(),

@@ -18,9 +18,13 @@ export function decodeCopyField(field: string): string | null {
       case 'f': out += '\f'; break;
       case 'v': out += '\v'; break;
       case 'x': {
-        const m = /^[0-9a-fA-F]{1,2}/.exec(field.slice(i + 1))![0];
-        out += String.fromCharCode(parseInt(m, 16));
-        i += m.length;
+        // PostgreSQL reads "\\x" without hex digits as a plain "x".
+        const m = /^[0-9a-fA-F]{1,2}/.exec(field.slice(i + 1))?.[0];
+        if (m === undefined) out += 'x';
+        else {
+          out += String.fromCharCode(parseInt(m, 16));
+          i += m.length;
+        }
         break;
       }
       default:
