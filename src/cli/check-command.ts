@@ -24,7 +24,7 @@ export interface CheckResult {
  * Reads catalog metadata only, never a row. Throws ConfigErrors / CoverageError (exit 2).
  */
 export async function runCheck(opts: CheckCommandOptions, env: NodeJS.ProcessEnv): Promise<CheckResult> {
-  const rules = await loadRules(opts.config, env);
+  const rules = await loadRules(opts.config, env, { sourceGiven: Boolean(opts.source || env.MASKGATE_SOURCE) });
   if (!opts.source && !env.MASKGATE_SOURCE && !rules.source) return { tables: rules.tables.size };
   const source = await PostgresSource.connect(resolveSourceUrl(opts.source, env, rules));
   try {

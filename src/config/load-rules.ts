@@ -50,8 +50,17 @@ const STRUCTURE: IssueContext = {
   },
 };
 
+/** Options of loadRules(). */
+export interface LoadRulesOptions {
+  /**
+   * The caller already has a source URL (--source, MASKGATE_SOURCE), so the file's `source:` is not
+   * expanded, and an unset `${PROD_DATABASE_URL}` in it is no error.
+   */
+  readonly sourceGiven?: boolean;
+}
+
 /** Reads, parses and validates a rules file, reporting every problem in it at once as `ConfigErrors`. */
-export async function loadRules(path: string, env: NodeJS.ProcessEnv = process.env): Promise<RulesFile> {
+export async function loadRules(path: string, env: NodeJS.ProcessEnv = process.env, options: LoadRulesOptions = {}): Promise<RulesFile> {
   const bytes = await readRulesFile(path);
   const lineCounter = new LineCounter();
   const doc = parseDocument(bytes.toString('utf8'), { lineCounter, uniqueKeys: true, prettyErrors: true });
@@ -77,7 +86,7 @@ export async function loadRules(path: string, env: NodeJS.ProcessEnv = process.e
   const parsed = rulesSchema.safeParse(raw);
   if (!parsed.success) issues.fromZod(parsed.error.issues, [], STRUCTURE);
   const tables = resolveTables(raw, issues);
-  const source = interpolateSource(raw, env, issues);
+  const source = options.sourceGiven ? undefined : interpolateSource(raw, env, issues);
   checkStrayEnvRefs(doc, issues);
   if (issues.list.length > 0) throw configErrors(issues.list);
 

@@ -73,7 +73,7 @@ export function resolveSourceUrl(flag: string | undefined, env: NodeJS.ProcessEn
 export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   const startedAt = new Date().toISOString();
   const runId = randomUUID();
-  const rules = opts.rules ?? (await loadRules(opts.rulesPath, opts.env));
+  const rules = opts.rules ?? (await loadRules(opts.rulesPath, opts.env, { sourceGiven: Boolean(opts.sourceUrl || opts.env.MASKGATE_SOURCE) }));
   const url = resolveSourceUrl(opts.sourceUrl, opts.env, rules);
   const prf = new KeyedPrf(opts.secret);
   const outPath = resolve(opts.outPath);

@@ -237,3 +237,18 @@ test('an alias bomb is a config error, not a crash', async () => {
   const { issues } = await issuesOf(lines('version: 1', 'tables: {}', ...bomb));
   expect(issues[0]?.message).toBe('the document expands too many aliases');
 });
+
+describe('loadRules with a source given elsewhere', () => {
+  test('does not require the variable in `source:` when --source or MASKGATE_SOURCE supplies the URL', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-rules-src-'));
+    try {
+      const file = path.join(dir, 'rules.yaml');
+      fs.writeFileSync(file, 'version: 1\nsource: ${PROD_DATABASE_URL}\ntables:\n  t: skip\n');
+      await expect(loadRules(file, {})).rejects.toThrow(/PROD_DATABASE_URL is not set/);
+      const rules = await loadRules(file, {}, { sourceGiven: true });
+      expect(rules.source).toBeUndefined();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
