@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Hash } from 'node:crypto';
 
 /** One event of a plain SQL dump read back from disk. */
@@ -12,16 +11,31 @@ export type DumpEvent =
 const COPY_START = /^COPY (.+) FROM stdin;$/;
 const TRAILER = '-- maskgate: end of dump';
 
+/** The lines of a file, read in 1 MiB chunks with backpressure (readline buffers without bound). */
+async function* lines(path: string, digest?: Hash): AsyncGenerator<string> {
+  let rest: Buffer | null = null;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    digest?.update(chunk);
+    const buf: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
+    // A newline byte never occurs inside a multi-byte UTF-8 sequence, so cutting there is safe.
+    const end = buf.lastIndexOf(10);
+    if (end < 0) {
+      rest = buf;
+      continue;
+    }
+    rest = end + 1 < buf.length ? buf.subarray(end + 1) : null;
+    yield* buf.toString('utf8', 0, end).split('\n');
+  }
+  if (rest) yield rest.toString('utf8');
+}
+
 /**
  * Streams a dump file as events: COPY blocks with their rows, and the end-of-dump trailer.
  * `digest`, when given, receives every byte read, so the artefact's sha256 costs no second pass.
  */
 export async function* readDump(path: string, digest?: Hash): AsyncGenerator<DumpEvent> {
-  const input = createReadStream(path, { highWaterMark: 1 << 20 });
-  if (digest) input.on('data', (chunk) => digest.update(chunk));
-  const lines = createInterface({ input, crlfDelay: Infinity });
   let inCopy = false;
-  for await (const line of lines) {
+  for await (const line of lines(path, digest)) {
     if (inCopy) {
       if (line === '\\.') {
         inCopy = false;
