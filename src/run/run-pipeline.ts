@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { loadRules } from '../config/load-rules.js';
 import type { RulesFile } from '../config/rules-file.js';
@@ -79,6 +79,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   const outPath = resolve(opts.outPath);
   const reportPath = resolve(opts.reportPath ?? `${opts.outPath}.report.json`);
   const log = opts.logger.child({ runId });
+  await checkOutputPath(outPath);
 
   const source = await PostgresSource.connect(url);
   let plan: RunPlan;
@@ -171,6 +172,17 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     log.error({ code: (err as { code?: string }).code, path: reportPath }, 'could not write the report');
   });
   return { exitCode, report, reportPath, outPath, verification, error };
+}
+
+/** Fails fast (exit 2) on an --out that can never be published, before any row is read. */
+async function checkOutputPath(outPath: string): Promise<void> {
+  const dir = await stat(dirname(outPath)).catch(() => null);
+  if (!dir?.isDirectory()) {
+    throw new MaskgateError('USAGE', `The directory of --out (${dirname(outPath)}) does not exist.`, { path: outPath }, 'Create it first, or choose another --out.');
+  }
+  if ((await stat(outPath).catch(() => null))?.isDirectory()) {
+    throw new MaskgateError('USAGE', `--out ${outPath} is a directory; it must name the dump file.`, { path: outPath });
+  }
 }
 
 /** Masks one table into the staged dump, writing source fingerprints for the leak check. */

@@ -11,8 +11,11 @@ export type DumpEvent =
 const COPY_START = /^COPY (.+) FROM stdin;$/;
 const TRAILER = '-- maskgate: end of dump';
 
-/** The lines of a file, read in 1 MiB chunks with backpressure (readline buffers without bound). */
-async function* lines(path: string, digest?: Hash): AsyncGenerator<string> {
+/**
+ * The lines of a file in batches, one per 1 MiB chunk, read with backpressure (readline's iterator
+ * buffers without bound, and a promise per line costs more than the check itself).
+ */
+async function* lineBatches(path: string, digest?: Hash): AsyncGenerator<string[]> {
   let rest: Buffer | null = null;
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     digest?.update(chunk);
@@ -24,29 +27,33 @@ async function* lines(path: string, digest?: Hash): AsyncGenerator<string> {
       continue;
     }
     rest = end + 1 < buf.length ? buf.subarray(end + 1) : null;
-    yield* buf.toString('utf8', 0, end).split('\n');
+    yield buf.toString('utf8', 0, end).split('\n');
   }
-  if (rest) yield rest.toString('utf8');
+  if (rest) yield [rest.toString('utf8')];
 }
 
 /**
- * Streams a dump file as events: COPY blocks with their rows, and the end-of-dump trailer.
- * `digest`, when given, receives every byte read, so the artefact's sha256 costs no second pass.
+ * Streams a dump file as batches of events: COPY blocks with their rows, and the end-of-dump
+ * trailer. `digest`, when given, receives every byte read, so the sha256 costs no second pass.
  */
-export async function* readDump(path: string, digest?: Hash): AsyncGenerator<DumpEvent> {
+export async function* readDump(path: string, digest?: Hash): AsyncGenerator<DumpEvent[]> {
   let inCopy = false;
-  for await (const line of lines(path, digest)) {
-    if (inCopy) {
-      if (line === '\\.') {
-        inCopy = false;
-        yield { kind: 'copy-end' };
-      } else yield { kind: 'row', fields: line.split('\t') };
-      continue;
+  for await (const lines of lineBatches(path, digest)) {
+    const events: DumpEvent[] = [];
+    for (const line of lines) {
+      if (inCopy) {
+        if (line === '\\.') {
+          inCopy = false;
+          events.push({ kind: 'copy-end' });
+        } else events.push({ kind: 'row', fields: line.split('\t') });
+        continue;
+      }
+      const m = COPY_START.exec(line);
+      if (m) {
+        inCopy = true;
+        events.push({ kind: 'copy-start', header: m[1]! });
+      } else if (line === TRAILER) events.push({ kind: 'trailer' });
     }
-    const m = COPY_START.exec(line);
-    if (m) {
-      inCopy = true;
-      yield { kind: 'copy-start', header: m[1]! };
-    } else if (line === TRAILER) yield { kind: 'trailer' };
+    yield events;
   }
 }

@@ -89,7 +89,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
   let rowNo = 0;
   let trailer = false;
   try {
-    for await (const ev of readDump(opts.dumpPath, digest)) {
+    for await (const batch of readDump(opts.dumpPath, digest)) for (const ev of batch) {
       if (ev.kind === 'copy-start') {
         current = byTarget.get(ev.header) ?? null;
         rowNo = 0;

@@ -157,6 +157,16 @@ describe('maskgate run (PostgreSQL)', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('rejects an --out that cannot be published before reading anything (exit 2)', async () => {
+    const dir = tempDir();
+    const missing = await runCli(['run', '-c', FIXTURE_RULES, '-s', source.url, '-o', join(dir, 'no-such-dir', 'x.sql')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('does not exist');
+    const isDir = await runCli(['run', '-c', FIXTURE_RULES, '-s', source.url, '-o', dir]);
+    expect(isDir.code).toBe(2);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('treats usage errors as exit 2 and documents the exit codes in --help', async () => {
     expect((await runCli(['run', '--config', FIXTURE_RULES])).code).toBe(2);
     const help = await runCli(['run', '--help']);
