@@ -3,6 +3,7 @@ import { qualifiedName, type TableRef } from '../db/table-info.js';
 import type { PgColumn, PgSchema, PgTable } from '../db/postgres/postgres-introspector.js';
 import type { KeyedPrf } from '../keyed/keyed-prf.js';
 import type { CellValue, MaskerDefinition, MaskFn } from '../maskers/masker.js';
+import { didYouMean } from '../config/did-you-mean.js';
 import { CoverageError, type CoverageIssue } from './coverage-error.js';
 
 /** How one column is produced. */
@@ -87,7 +88,8 @@ export function planRun(rules: RulesFile, schema: PgSchema, registry: ReadonlyMa
         issues.push({ kind: 'incompatible-masker', table: name, column: column.name, at: where(rule.at), message: `${name}.${column.name}: ${problem}` });
         return;
       }
-      const built = masker.name === 'keep' ? null : faultInjected(masker.name) ?? masker.create(rule.params as never, {
+      const injected = faultInjected(masker.name);
+      const built = masker.name === 'keep' ? null : injected ?? masker.create(rule.params as never, {
         prf, table, column,
         shared: <T>(key: string, init: () => T): T => {
           if (!shared.has(key)) shared.set(key, init());
@@ -95,7 +97,8 @@ export function planRun(rules: RulesFile, schema: PgSchema, registry: ReadonlyMa
         },
       });
       const fn = built && !masker.usesRowContext ? memoize(built) : built;
-      columns.push({ column, index, rule, masker, fn, leakChecked: !masker.outputMayEqualInput });
+      // An injected identity masker is checked whatever its masker claims, so it can never publish.
+      columns.push({ column, index, rule, masker, fn, leakChecked: !masker.outputMayEqualInput || injected !== null });
     });
     planned.push({ table, columns });
   }
@@ -171,7 +174,9 @@ function dependencyOrder(plans: TablePlan[]): TablePlan[] {
     done.add(n);
     out.push(p);
   };
-  for (const p of [...plans].sort((a, b) => qualifiedName(a.table).localeCompare(qualifiedName(b.table)))) visit(p);
+  // Code-unit order, not localeCompare: the dump must be byte-identical under every locale.
+  const byCodeUnits = (a: TablePlan, b: TablePlan): number => (qualifiedName(a.table) < qualifiedName(b.table) ? -1 : 1);
+  for (const p of [...plans].sort(byCodeUnits)) visit(p);
   return out;
 }
 
@@ -201,21 +206,6 @@ function snippetFor(gaps: Map<string, PgColumn[] | 'table'>, schema: PgSchema): 
 }
 
 function suggest(name: string, candidates: string[]): string {
-  const lower = name.toLowerCase();
-  const close = candidates.find((c) => c.toLowerCase() === lower || levenshtein(c.toLowerCase(), lower) <= 2);
+  const close = didYouMean(name, candidates);
   return close ? ` (did you mean ${close}?)` : '';
-}
-
-function levenshtein(a: string, b: string): number {
-  const d = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0]!;
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = d[j]!;
-      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return d[b.length]!;
 }

@@ -16,10 +16,11 @@ import { StagedFile } from '../sinks/staged-file.js';
 import { registerStaged, unregisterStaged } from '../sinks/staged-files.js';
 import { PostgresSource } from '../sources/postgres-source.js';
 import type { FieldCodec } from '../sources/source.js';
-import { FingerprintBatch, leakHash, newLogSeal, type LogSeal } from '../verify/fingerprint-log.js';
+import { FingerprintBatch, leakHash, newLogSeal } from '../verify/fingerprint-log.js';
 import { verifyStagedDump, type ExpectedTable, type VerifyResult } from '../verify/verifier.js';
 import { planRun, type RunPlan, type TablePlan } from './plan-run.js';
 import { TOOL_VERSION } from './tool-version.js';
+import type { ExitCode } from '../cli/exit-codes.js';
 
 /** Receives progress; the CLI draws bars on a TTY and prints nothing otherwise. */
 export interface ProgressListener {
@@ -47,7 +48,7 @@ export interface RunOptions {
 
 /** Outcome of a run: published, refused with findings, or failed; see `exitCode`. */
 export interface RunResult {
-  readonly exitCode: 0 | 1 | 3;
+  readonly exitCode: ExitCode;
   readonly report: RunReport;
   readonly reportPath: string;
   readonly outPath: string;
@@ -80,6 +81,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   const reportPath = resolve(opts.reportPath ?? `${opts.outPath}.report.json`);
   const log = opts.logger.child({ runId });
   await checkOutputPath(outPath);
+  if (reportPath === outPath) throw new MaskgateError('USAGE', '--report must differ from --out.', {}, 'Leave --report out to get <out>.report.json.');
 
   const source = await PostgresSource.connect(url);
   let plan: RunPlan;
@@ -97,6 +99,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   const tableReports: TableReport[] = [];
   const rowCounts = new Map<string, number>();
   let staged: StagedFile | null = null;
+  let fingerprints: StagedFile | null = null;
   let scratchDir: string | null = null;
   let verification: VerifyResult | null = null;
   let error: MaskgateError | null = null;
@@ -105,14 +108,16 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     scratchDir = await mkdtemp(join(tmpdir(), 'maskgate-'));
     registerStaged(scratchDir);
     staged = await StagedFile.create(outPath);
-    const fingerprints = await StagedFile.create(null, join(scratchDir, 'source-fingerprints.bin'));
+    fingerprints = await StagedFile.create(null, join(scratchDir, 'source-fingerprints.bin'));
     const seal = newLogSeal();
+    // One batch for the whole run: it holds the one CTR keystream the reader decrypts with.
+    const fps = new FingerprintBatch(seal);
 
     await staged.write(ddlHead(schemaPlan));
     for (const tp of plan.tables) {
       const name = qualifiedName(tp.table);
       opts.progress?.tableStart(name, tp.table.estimatedRows);
-      const rows = await copyTable(tp, source, seal, staged, fingerprints, opts.progress);
+      const rows = await copyTable(tp, source, fps, staged, fingerprints, opts.progress);
       rowCounts.set(name, rows);
       opts.progress?.tableEnd(name, rows);
       log.info({ table: name, rows }, 'table masked');
@@ -140,17 +145,19 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   } catch (err) {
     opts.progress?.done();
     error = err instanceof MaskgateError ? err : new MaskgateError('INTERNAL', 'Unexpected internal error; nothing was published.', {}, 'Run again with --log-level debug and report the error code and stack (it holds no data).');
-    if (!(err instanceof MaskgateError)) log.error({ err: { type: (err as Error)?.name, stack: (err as Error)?.stack } }, 'internal error');
+    // The stack's first line is the error message, which may quote a value: log the frames only.
+    if (!(err instanceof MaskgateError)) log.error({ err: { type: (err as Error)?.name, frames: (err as Error)?.stack?.split('\n').slice(1).join('\n') } }, 'internal error');
   } finally {
     await source.close();
     if (!published) await staged?.discard();
+    await fingerprints?.discard();
     if (scratchDir) {
       await rm(scratchDir, { recursive: true, force: true });
       unregisterStaged(scratchDir);
     }
   }
 
-  const exitCode = error ? 3 : published ? 0 : 1;
+  const exitCode = error ? error.exitCode : published ? 0 : 1;
   const report: RunReport = {
     reportVersion: 1,
     tool: { name: 'maskgate', version: TOOL_VERSION },
@@ -186,14 +193,13 @@ async function checkOutputPath(outPath: string): Promise<void> {
 }
 
 /** Masks one table into the staged dump, writing source fingerprints for the leak check. */
-async function copyTable(tp: TablePlan, source: PostgresSource, seal: LogSeal, out: StagedFile, fpOut: StagedFile, progress?: ProgressListener): Promise<number> {
+async function copyTable(tp: TablePlan, source: PostgresSource, fps: FingerprintBatch, out: StagedFile, fpOut: StagedFile, progress?: ProgressListener): Promise<number> {
   const { table } = tp;
   const codec: FieldCodec = source.codec;
   const masked = tp.columns.filter((c) => c.fn !== null);
   const colIndex = new Map(table.columns.map((c, i) => [c.name, i]));
   const pkIdx = table.primaryKey.map((k) => colIndex.get(k)!);
   const width = table.columns.length;
-  const fps = new FingerprintBatch(seal);
   let raw: string[] = [];
   let ordinal = 0;
   // One reusable row view; maskers read other columns of the same source row through it.

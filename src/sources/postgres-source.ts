@@ -6,6 +6,7 @@ import { qualify, quoteIdent } from '../db/postgres/postgres-ddl.js';
 import { decodeCopyField, encodeCopyField } from '../db/postgres/postgres-copy-codec.js';
 import type { TableInfo } from '../db/table-info.js';
 import type { FieldCodec, RowBatch, Source } from './source.js';
+import { MaskgateError } from '../errors.js';
 
 const copyCodec: FieldCodec = { decode: decodeCopyField, encode: encodeCopyField };
 
@@ -26,7 +27,12 @@ export class PostgresSource implements Source {
 
   /** Connects and opens the read-only snapshot. */
   static async connect(url: string): Promise<PostgresSource> {
-    const client = new pg.Client({ connectionString: url, application_name: 'maskgate' });
+    let client: pg.Client;
+    try {
+      client = new pg.Client({ connectionString: url, application_name: 'maskgate' });
+    } catch {
+      throw new MaskgateError('USAGE', 'The source URL is not a valid connection URL.', {}, 'Use postgres://user:password@host:5432/database (percent-encode special characters in the password).');
+    }
     try {
       await client.connect();
     } catch (err) {
@@ -38,7 +44,8 @@ export class PostgresSource implements Source {
       // Fixed session settings make the text output, and so the dump, identical on every machine.
       await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;
         SET LOCAL search_path = ''; SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, YMD';
-        SET LOCAL IntervalStyle = 'postgres'; SET LOCAL extra_float_digits = 3; SET LOCAL bytea_output = 'hex'`);
+        SET LOCAL IntervalStyle = 'postgres'; SET LOCAL extra_float_digits = 3; SET LOCAL bytea_output = 'hex';
+        SET LOCAL row_security = off`);
     } catch (err) {
       await client.end().catch(() => undefined);
       throw toDatabaseError(err, 'query');
@@ -57,11 +64,13 @@ export class PostgresSource implements Source {
 
   async *readTable(table: TableInfo): AsyncIterable<RowBatch> {
     const cols = table.columns.map((c) => quoteIdent(c.name)).join(', ');
+    // ONLY: rows of inheritance children belong to the child tables, which are read on their own.
     // Without a primary key, ordering by the whole row's text still gives a stable order.
     const order = table.primaryKey.length > 0 ? table.primaryKey.map(quoteIdent).join(', ') : 't::text COLLATE "C"';
-    const sql = `COPY (SELECT ${cols} FROM ${qualify(table.schema, table.name)} AS t ORDER BY ${order}) TO STDOUT`;
+    const sql = `COPY (SELECT ${cols} FROM ONLY ${qualify(table.schema, table.name)} AS t ORDER BY ${order}) TO STDOUT`;
     const stream = this.client.query(copyTo(sql));
     let rest: Buffer | null = null;
+    this.copyOpen = true;
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         const buf: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
@@ -75,18 +84,23 @@ export class PostgresSource implements Source {
         yield splitRows(buf.toString('utf8', 0, end));
       }
       if (rest && rest.length > 0) yield splitRows(rest.toString('utf8'));
+      this.copyOpen = false;
     } catch (err) {
       throw toDatabaseError(this.lost ?? err, 'stream');
     }
   }
 
   private closed = false;
+  /** A COPY left unfinished (the consumer stopped early) leaves the protocol mid-stream. */
+  private copyOpen = false;
 
   /** Ends the snapshot and the connection; safe to call more than once. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.client.query('ROLLBACK').catch(() => undefined);
+    // After an abandoned COPY the server still streams rows and a ROLLBACK would wait forever;
+    // closing the connection ends the read-only transaction just as well.
+    if (!this.copyOpen) await this.client.query('ROLLBACK').catch(() => undefined);
     await this.client.end().catch(() => undefined);
   }
 }

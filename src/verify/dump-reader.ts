@@ -12,12 +12,12 @@ const COPY_START = /^COPY (.+) FROM stdin;$/;
 const TRAILER = '-- maskgate: end of dump';
 
 /**
- * The lines of a file in batches, one per 1 MiB chunk, read with backpressure (readline's iterator
+ * The lines of a file in batches, one per 64 KiB chunk, read with backpressure (readline's iterator
  * buffers without bound, and a promise per line costs more than the check itself).
  */
 async function* lineBatches(path: string, digest?: Hash): AsyncGenerator<string[]> {
   let rest: Buffer | null = null;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 }) as AsyncIterable<Buffer>) {
     digest?.update(chunk);
     const buf: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
     // A newline byte never occurs inside a multi-byte UTF-8 sequence, so cutting there is safe.

@@ -129,6 +129,8 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
         }
       }
     }
+    // Left-over source hashes mean rows or cells the dump lost, or a log out of step with it.
+    if (fps.next() !== null) integrity('(dump)', 'The dump holds fewer masked cells than were read from the source.');
   } finally {
     fps.close();
   }

@@ -71,6 +71,20 @@ describe('interrupted runs publish nothing and leave no temporary file', () => {
     expect(report).toMatchObject({ result: 'failed', exitCode: 3, error: { code: 'DB_CONNECTION_LOST' } });
   });
 
+  it('a masker failing early in a large table ends promptly with exit 3 (the abandoned COPY does not hang)', async () => {
+    const { out, dir } = workspace();
+    const tmp = mkdtempSync(join(dir, 'tmp-'));
+    const failing = join(dir, 'failing.yaml');
+    // A note is no postcode: the masker throws on the first row of 400k while the server keeps streaming.
+    writeFileSync(failing, readFileSync(rules, 'utf8').replace('notitie: hash', 'notitie: postcode'));
+    const r = await startCli(['run', '-c', failing, '-s', source.url, '-o', out], { TMPDIR: tmp }).done;
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('Masker "postcode" failed on public.bulk.notitie');
+    expect(readFileSync(out, 'utf8')).toBe('previous good dump\n');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
+    expect(readdirSync(tmp)).toEqual([]);
+  }, 30_000);
+
   it('Ctrl-C (SIGINT) mid-stream ends with exit 3', async () => {
     const { out, dir } = workspace();
     const tmp = mkdtempSync(join(dir, 'tmp-'));

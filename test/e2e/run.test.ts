@@ -94,6 +94,15 @@ describe('maskgate run (PostgreSQL)', () => {
     expectNoSecrets(r.stdout, r.stderr, readFileSync(join(dir, 'report.json'), 'utf8'));
   });
 
+  it('refuses a broken masker in the last table too (the leak check covers every table)', async () => {
+    const dir = tempDir();
+    const r = await runCli(['run', '-c', FIXTURE_RULES, '-s', source.url, '-o', join(dir, 'out.sql')], { MASKGATE_FAULT_INJECT: 'identity:text' });
+    expect(r.code).toBe(1);
+    const report = JSON.parse(readFileSync(join(dir, 'out.sql.report.json'), 'utf8'));
+    expect(report.verification.findings.map((f: { table: string; column: string }) => `${f.table}.${f.column}`)).toContain('public.aanvragen.notities');
+    expect(readdirSync(dir)).toEqual(['out.sql.report.json']);
+  });
+
   it('stops when a masker throws: exit 3, nothing published, the value not quoted', async () => {
     const dir = tempDir();
     const rules = join(dir, 'rules.yaml');
