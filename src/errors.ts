@@ -14,7 +14,6 @@ export type ErrorCode =
   | 'DB_QUERY'
   | 'DB_CONNECTION_LOST'
   | 'IO'
-  | 'INTERRUPTED'
   | 'INTERNAL';
 
 /** Metadata attached to an error: locations and counts only, never a cell value. */

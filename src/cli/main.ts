@@ -75,9 +75,16 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`maskgate: interrupted by ${signal}; nothing was published and temporary files were removed.\n`);
     process.exit(ExitCode.RUNTIME);
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const) process.once(signal, onSignal);
   process.once('exit', removeAllStagedSync);
+  // Node's default handlers print the whole error object, and a driver error's fields quote values.
+  const onCrash = (err: unknown): void => {
+    removeAllStagedSync();
+    process.stderr.write(`maskgate: unexpected internal error (${(err as Error)?.name ?? typeof err}); nothing was published.\n`);
+    process.exit(ExitCode.RUNTIME);
+  };
+  process.once('uncaughtException', onCrash);
+  process.once('unhandledRejection', onCrash);
 
   const state = { code: 0 };
   try {
@@ -94,7 +101,6 @@ export async function main(argv: string[]): Promise<number> {
     }
     // Unknown errors can come from drivers and may quote data: print only the type.
     process.stderr.write(`maskgate: unexpected internal error (${(err as Error)?.name ?? typeof err}); nothing was published.\n`);
-    if (process.env.MASKGATE_DEBUG_STACK) process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
     return ExitCode.RUNTIME;
   } finally {
     removeAllStagedSync();

@@ -85,13 +85,6 @@ export class KeyedPrf {
     this.keyId = createHmac('sha256', secret).update('maskgate/key-id/v1').digest('hex').slice(0, 16);
   }
 
-  /** HMAC over raw bytes; the result is left in `this.digest`. */
-  macBytes(data: Uint8Array, length: number): Uint32Array {
-    this.ensure(length + 72);
-    if (data !== this.msg) this.msg.set(data.subarray(0, length));
-    return this.finish(length);
-  }
-
   /** PRF block j for (label, canon); the result is left in `this.digest`. */
   block(label: string, canon: string, j: number): Uint32Array {
     let n = this.put(label, 0);
@@ -103,12 +96,6 @@ export class KeyedPrf {
     this.msg[n++] = (j >>> 8) & 0xff;
     this.msg[n++] = j & 0xff;
     return this.finish(n);
-  }
-
-  /** A 64-bit fingerprint of a canonical value as two 32-bit halves, for leak checks. */
-  fingerprint(label: string, canon: string): [number, number] {
-    const d = this.block(label, canon, 0);
-    return [d[0]!, d[1]!];
   }
 
   /** A reader of successive uint32 values from stream(label, canon). */

@@ -28,7 +28,8 @@ export const email = defineMasker({
     const first = pick(st, FIRST_NAMES).toLowerCase().normalize('NFD').replace(/[^a-z]/g, '');
     const last = pick(st, LAST_NAMES).toLowerCase();
     // 64 keyed bits make a collision on a unique column vanishingly rare (~3e-8 at a million rows).
-    const suffix = st.nextUint32().toString(36) + st.nextUint32().toString(36);
+    // Fixed width (7 base-36 digits per uint32), so the suffix is injective in the drawn bits.
+    const suffix = st.nextUint32().toString(36).padStart(7, '0') + st.nextUint32().toString(36).padStart(7, '0');
     return `${first}.${last}.${suffix}@${params.domain}`;
   },
 });

@@ -4,8 +4,8 @@ import { FIRST_NAMES } from './data/dutch-words.js';
 import { defineMasker } from './masker.js';
 import { pick, unlike } from './pick.js';
 
-/** PRF label shared with `full_name`, so a first name maps to the same fake everywhere. */
-export const FIRST_NAME_LABEL = 'maskgate/nl-first-name/v1';
+/** PRF label of first names: one label for every column, so a name maps to the same fake everywhere. */
+const FIRST_NAME_LABEL = 'maskgate/nl-first-name/v1';
 
 /** Placeholder first-name masker: a Dutch first name picked by the keyed PRF. */
 export const firstName = defineMasker({

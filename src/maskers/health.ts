@@ -14,6 +14,7 @@ export const health = defineMasker({
   columnKinds: ['text'],
   preservesUniqueness: false,
   outputMayEqualInput: true,
+  mayReturnNull: (params) => params.mode === 'null',
   create: (params) => {
     const out = params.mode === 'null' ? null : params.text;
     return () => out;

@@ -4,8 +4,8 @@ import { LAST_NAMES } from './data/dutch-words.js';
 import { defineMasker } from './masker.js';
 import { pick, unlike } from './pick.js';
 
-/** PRF label shared with `full_name`. */
-export const LAST_NAME_LABEL = 'maskgate/nl-last-name/v1';
+/** PRF label of surnames, shared by every column. */
+const LAST_NAME_LABEL = 'maskgate/nl-last-name/v1';
 
 /** Placeholder surname masker: a Dutch surname picked by the keyed PRF. */
 export const lastName = defineMasker({

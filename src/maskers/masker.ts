@@ -52,6 +52,8 @@ export interface MaskerDefinition<P extends z.ZodType = z.ZodType> {
    * maskers get a per-column memo cache, since names, cities and dates repeat a lot.
    */
   readonly usesRowContext?: boolean;
+  /** Whether the masker can write NULL with these options; such a rule is refused on NOT NULL columns. */
+  readonly mayReturnNull?: (params: z.infer<P>) => boolean;
   /** Builds the per-value function. Throwing here or in the function fails the run. */
   create(params: z.infer<P>, ctx: MaskerContext): MaskFn;
 }

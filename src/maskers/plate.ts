@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { compact } from '../keyed/canonicalize.js';
 import { defineMasker } from './masker.js';
+import { unlike } from './pick.js';
 
 const FIRST = 'GHJKNPRSXZ';
 const REST = 'BDFGHJKLNPRSTVXZ';
@@ -16,14 +17,14 @@ export const plate = defineMasker({
   outputMayEqualInput: false,
   create: (_p, ctx) => (value) => {
     const st = ctx.prf.stream('maskgate/nl-kenteken/v1', compact(value));
-    for (;;) {
-      const letters = FIRST[st.uniform(FIRST.length)]! + REST[st.uniform(REST.length)]! + REST[st.uniform(REST.length)]!;
+    const sep = /[- ]/.exec(value.trim())?.[0];
+    return unlike(value, () => {
+      let letters: string;
+      do letters = FIRST[st.uniform(FIRST.length)]! + REST[st.uniform(REST.length)]! + REST[st.uniform(REST.length)]!;
+      while (BLACKLIST.test(letters));
       const last = REST[st.uniform(REST.length)]!;
-      if (BLACKLIST.test(letters)) continue;
       const nn = String(1 + st.uniform(99)).padStart(2, '0');
-      const sep = /[- ]/.exec(value.trim())?.[0];
-      const out = sep ? `${letters}${sep}${nn}${sep}${last}` : `${letters}${nn}${last}`;
-      if (out !== value) return out;
-    }
+      return sep ? `${letters}${sep}${nn}${sep}${last}` : `${letters}${nn}${last}`;
+    });
   },
 });

@@ -9,5 +9,6 @@ export const setNull = defineMasker({
   columnKinds: 'any',
   preservesUniqueness: false,
   outputMayEqualInput: true,
+  mayReturnNull: () => true,
   create: () => () => null,
 });

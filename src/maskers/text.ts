@@ -15,7 +15,7 @@ export const text = defineMasker({
   name: 'text',
   summary: 'Replace free text as a whole with neutral filler text of similar length.',
   params: z.object({ maxLength: z.number().int().positive().optional() }).strict(),
-  columnKinds: ['text', 'other'],
+  columnKinds: ['text'],
   preservesUniqueness: false,
   outputMayEqualInput: false,
   create: (params, ctx) => (value) => {

@@ -83,7 +83,7 @@ export function planRun(rules: RulesFile, schema: PgSchema, registry: ReadonlyMa
       }
       const masker = registry.get(rule.masker);
       if (!masker) throw new Error(`rules loader let an unknown masker through: ${rule.masker}`);
-      const problem = incompatibility(masker, column);
+      const problem = incompatibility(masker, column, rule.params);
       if (problem) {
         issues.push({ kind: 'incompatible-masker', table: name, column: column.name, at: where(rule.at), message: `${name}.${column.name}: ${problem}` });
         return;
@@ -145,11 +145,12 @@ function memoize(fn: MaskFn, limit = 1 << 14): MaskFn {
 }
 
 /** Why a masker cannot produce this column, or null when it can. */
-function incompatibility(m: MaskerDefinition, c: PgColumn): string | null {
+function incompatibility(m: MaskerDefinition, c: PgColumn, params: unknown): string | null {
+  if (c.unsupported) return c.unsupported;
   if (m.columnKinds !== 'any' && !m.columnKinds.includes(c.kind)) {
     return `masker "${m.name}" does not accept ${c.sqlType} columns (it takes ${m.columnKinds.join(', ')})`;
   }
-  if (m.name === 'null' && !c.nullable) return 'masker "null" cannot fill a NOT NULL column';
+  if (!c.nullable && m.mayReturnNull?.(params as never)) return `masker "${m.name}" writes NULL here, but the column is NOT NULL`;
   if (c.unique && !m.preservesUniqueness) {
     return `the column is unique, but masker "${m.name}" can give two rows the same value, which would break the unique key on restore`;
   }

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { loadRules } from '../config/load-rules.js';
 import type { RulesFile } from '../config/rules-file.js';
-import { copyHeader, ddlHead, ddlTail, planDump, qualify, quoteIdent } from '../db/postgres/postgres-ddl.js';
+import { copyHeader, copyTarget, ddlHead, ddlTail, planDump } from '../db/postgres/postgres-ddl.js';
 import { qualifiedName } from '../db/table-info.js';
 import { MaskgateError } from '../errors.js';
 import { KeyedPrf } from '../keyed/keyed-prf.js';
@@ -261,7 +261,7 @@ function expectedTable(tp: TablePlan, rows: number): ExpectedTable {
   const pkKept = t.primaryKey.length > 0 && t.primaryKey.every((k) => kept.has(k));
   return {
     name: qualifiedName(t),
-    copyTarget: `${qualify(t.schema, t.name)} (${t.columns.map((c) => quoteIdent(c.name)).join(', ')})`,
+    copyTarget: copyTarget(t),
     columns: t.columns.map((c) => c.name),
     rows,
     leakChecked: tp.columns.filter((c) => c.fn !== null && c.leakChecked).map((c) => c.index),

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { Hash } from 'node:crypto';
+import { DUMP_TRAILER } from '../db/postgres/postgres-ddl.js';
 
 /** One event of a plain SQL dump read back from disk. */
 export type DumpEvent =
@@ -9,7 +10,6 @@ export type DumpEvent =
   | { readonly kind: 'trailer' };
 
 const COPY_START = /^COPY (.+) FROM stdin;$/;
-const TRAILER = '-- maskgate: end of dump';
 
 /**
  * The lines of a file in batches, one per 64 KiB chunk, read with backpressure (readline's iterator
@@ -52,7 +52,7 @@ export async function* readDump(path: string, digest?: Hash): AsyncGenerator<Dum
       if (m) {
         inCopy = true;
         events.push({ kind: 'copy-start', header: m[1]! });
-      } else if (line === TRAILER) events.push({ kind: 'trailer' });
+      } else if (line === DUMP_TRAILER) events.push({ kind: 'trailer' });
     }
     yield events;
   }

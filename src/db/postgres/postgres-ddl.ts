@@ -1,4 +1,8 @@
+import type { TableInfo } from '../table-info.js';
 import type { PgEnum, PgSchema, PgSequence, PgTable } from './postgres-introspector.js';
+
+/** The last line of every complete dump; verification refuses a dump without it. */
+export const DUMP_TRAILER = '-- maskgate: end of dump';
 
 /** Quotes a PostgreSQL identifier. */
 export function quoteIdent(name: string): string {
@@ -27,7 +31,11 @@ export interface DumpPlan {
 /** Selects sequences and enums the exported tables need; sequences of skipped tables are left out. */
 export function planDump(schema: PgSchema, tables: readonly PgTable[]): DumpPlan {
   const exported = new Set(tables.map((t) => key(t.schema, t.name)));
-  const sequences = schema.sequences.filter((s) => !s.ownedBy || exported.has(key(s.ownedBy.schema, s.ownedBy.table)));
+  const defaults = tables.flatMap((t) => t.columns.map((c) => c.defaultExpr ?? '')).join('\n');
+  // A sequence of a skipped table stays when an exported column's DEFAULT still calls it.
+  const sequences = schema.sequences
+    .filter((s) => !s.ownedBy || exported.has(key(s.ownedBy.schema, s.ownedBy.table)) || defaults.includes(`'${quoteIdentIfNeeded(s.schema)}.${quoteIdentIfNeeded(s.name)}'`))
+    .map((s) => (s.ownedBy && !exported.has(key(s.ownedBy.schema, s.ownedBy.table)) ? { ...s, ownedBy: null } : s));
   const types = new Set(tables.flatMap((t) => t.columns.map((c) => c.sqlType.replace(/\[\]$/, ''))));
   const enums = schema.enums.filter((e) => types.has(`${quoteIdentIfNeeded(e.schema)}.${quoteIdentIfNeeded(e.name)}`));
   return { tables, sequences, enums };
@@ -80,9 +88,14 @@ export function ddlHead(plan: DumpPlan): string {
   return out.join('\n');
 }
 
+/** The target of a table's COPY: `"schema"."table" ("col", …)`. */
+export function copyTarget(t: TableInfo): string {
+  return `${qualify(t.schema, t.name)} (${t.columns.map((c) => quoteIdent(c.name)).join(', ')})`;
+}
+
 /** The `COPY … FROM stdin;` line that opens a table's data block. */
-export function copyHeader(t: PgTable): string {
-  return `COPY ${qualify(t.schema, t.name)} (${t.columns.map((c) => quoteIdent(c.name)).join(', ')}) FROM stdin;\n`;
+export function copyHeader(t: TableInfo): string {
+  return `COPY ${copyTarget(t)} FROM stdin;\n`;
 }
 
 /** Everything after the data: keys and checks, indexes, foreign keys, sequence values. */
@@ -106,6 +119,6 @@ export function ddlTail(plan: DumpPlan): string {
     const value = s.lastValue ?? s.start;
     out.push(`SELECT pg_catalog.setval(${target}, ${value}, ${s.lastValue !== null});`);
   }
-  out.push('', '-- maskgate: end of dump', '');
+  out.push('', DUMP_TRAILER, '');
   return out.join('\n');
 }

@@ -1,5 +1,4 @@
 import type { ColumnInfo, ColumnKind, TableInfo, TableRef } from '../table-info.js';
-import { MaskgateError } from '../../errors.js';
 
 /** Minimal structural client: what introspection needs from `pg.Client`. */
 export interface Queryable {
@@ -11,6 +10,8 @@ export interface PgColumn extends ColumnInfo {
   readonly defaultExpr: string | null;
   /** 'a' (ALWAYS) / 'd' (BY DEFAULT) identity, or ''. */
   readonly identity: string;
+  /** Why maskgate cannot dump this column yet; only an error when the table is exported. */
+  readonly unsupported?: string;
 }
 
 /** A table with everything needed to recreate it in a plain SQL dump. */
@@ -128,12 +129,14 @@ export async function introspectPostgres(db: Queryable): Promise<PgSchema> {
     const uniqueSingles = new Set(tcons.filter((c) => (c.type === 'p' || c.type === 'u') && c.cols?.length === 1).map((c) => c.cols![0]!));
     const cols: PgColumn[] = [];
     for (const c of columns.filter((c) => c.rel === t.oid)) {
-      if (c.generated) throw new MaskgateError('UNSUPPORTED', `Column ${t.schema}.${t.name}.${c.name} is a generated column, which maskgate does not support yet.`, { table: `${t.schema}.${t.name}`, column: c.name });
       // Built-in types restore anywhere and enums are recreated; domains and composites are not yet.
-      if (c.typtype !== 'e' && c.typschema !== 'pg_catalog') {
-        throw new MaskgateError('UNSUPPORTED', `Column ${t.schema}.${t.name}.${c.name} has a user-defined type (${c.type}) that maskgate cannot dump yet; only built-in and enum types are supported.`, { table: `${t.schema}.${t.name}`, column: c.name });
-      }
+      const unsupported = c.generated
+        ? 'generated columns are not supported yet'
+        : c.typtype !== 'e' && c.typschema !== 'pg_catalog'
+          ? `its type ${c.type} is user-defined; only built-in and enum types are supported yet`
+          : undefined;
       cols.push({
+        ...(unsupported ? { unsupported } : {}),
         name: c.name, sqlType: c.type, kind: c.typtype === 'e' ? 'text' : kindOf(c.category, c.typname),
         nullable: !c.notnull, unique: uniqueSingles.has(c.name), defaultExpr: c.def, identity: c.identity,
       });

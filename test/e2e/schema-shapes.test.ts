@@ -1,0 +1,86 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
+import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
+
+// Awkward but common schema shapes; the dump must restore with psql and keep sequences right.
+const SCHEMA = `
+CREATE SCHEMA "Zaken";
+CREATE TYPE public.status AS ENUM ('nieuw', 'klaar');
+CREATE SEQUENCE public.losse_teller START 100;
+CREATE DOMAIN public.pc AS text;
+CREATE TABLE public.skipped (id serial PRIMARY KEY, geheim point, postcode public.pc);
+CREATE TABLE "Zaken"."Dossier" (
+  "Id" serial PRIMARY KEY,
+  ouder integer REFERENCES "Zaken"."Dossier"("Id"),
+  status public.status NOT NULL DEFAULT 'nieuw',
+  nummer integer NOT NULL DEFAULT nextval('public.losse_teller'),
+  via_skipped integer DEFAULT nextval('public.skipped_id_seq'),
+  skipped_id integer REFERENCES public.skipped(id),
+  "Naam" varchar(80),
+  CONSTRAINT dossier_naam_uniek UNIQUE ("Naam")
+);
+CREATE INDEX dossier_lower_naam ON "Zaken"."Dossier" (lower("Naam")) WHERE "Naam" IS NOT NULL;
+CREATE TABLE public.zonder_sleutel (a text, b int);
+INSERT INTO public.skipped (geheim) VALUES (point(1,2)), (point(3,4));
+INSERT INTO "Zaken"."Dossier" (ouder, status, "Naam", skipped_id) VALUES (NULL, 'klaar', 'Jansen', 1), (1, 'nieuw', 'de Vries', 2), (1, 'nieuw', NULL, NULL);
+INSERT INTO public.zonder_sleutel VALUES ('x', 2), ('x', 1), (NULL, NULL);
+`;
+
+const RULES = `version: 1
+tables:
+  public.skipped: skip
+  "Zaken.Dossier":
+    columns:
+      Id: keep
+      ouder: keep
+      status: keep
+      nummer: keep
+      via_skipped: keep
+      skipped_id: keep
+      Naam: hash
+  zonder_sleutel:
+    columns: { a: keep, b: keep }
+`;
+
+let source: ScratchDatabase;
+let target: ScratchDatabase;
+const dir = mkdtempSync(join(tmpdir(), 'mg-shapes-'));
+
+beforeAll(async () => {
+  source = await createScratchDatabase(inject('pgUrl'));
+  target = await createScratchDatabase(inject('pgUrl'));
+  await source.query(SCHEMA);
+});
+afterAll(async () => {
+  await source?.drop();
+  await target?.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('dumps of awkward schemas restore with psql', () => {
+  it('handles quoted names, non-public schemas, enums, serial and standalone sequences, self-references, tables without a key and keys into skipped tables (whose unsupported types do not matter)', async () => {
+    const rules = join(dir, 'rules.yaml');
+    // YAML keys keep the quotes out: the schema-qualified name is Zaken.Dossier.
+    writeFileSync(rules, RULES.replace('"Zaken.Dossier"', 'Zaken.Dossier'));
+    const out = join(dir, 'dump.sql');
+    const r = await runCli(['run', '-c', rules, '-s', source.url, '-o', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).not.toContain('geheim');
+    execFileSync('psql', ['-v', 'ON_ERROR_STOP=1', '-q', '-d', target.url, '-f', out], { stdio: 'pipe' });
+    const q = async (sql: string): Promise<unknown[]> => (await target.query(sql)).rows;
+    expect(await q(`SELECT "Id", ouder, status::text, nummer FROM "Zaken"."Dossier" ORDER BY "Id"`)).toEqual(
+      (await source.query(`SELECT "Id", ouder, status::text, nummer FROM "Zaken"."Dossier" ORDER BY "Id"`)).rows,
+    );
+    expect(await q(`SELECT count(*)::int AS n FROM public.zonder_sleutel`)).toEqual([{ n: 3 }]);
+    // Sequences continue where the source stopped, including one owned by the skipped table.
+    const next = (await source.query(`SELECT nextval('public.skipped_id_seq')::int AS v`)).rows[0].v as number;
+    expect(await q(`INSERT INTO "Zaken"."Dossier" DEFAULT VALUES RETURNING "Id", nummer, via_skipped`)).toEqual([{ Id: 4, nummer: 103, via_skipped: next }]);
+    expect(await q(`SELECT count(*)::int AS n FROM pg_indexes WHERE indexname = 'dossier_lower_naam'`)).toEqual([{ n: 1 }]);
+    await expect(target.query(`INSERT INTO "Zaken"."Dossier" (ouder) VALUES (999)`)).rejects.toThrow();
+  });
+});
