@@ -192,18 +192,28 @@ const GUESSES: [RegExp, string][] = [
   [/opmerking|notitie|toelichting|note|comment|omschrijving/i, 'text'], [/naam|name/i, 'full_name'],
 ];
 
+/**
+ * YAML for the gaps: whole blocks for tables the rules do not mention, and bare column lines, to
+ * paste under the existing `columns:` key, for tables they do (a second block would be a duplicate key).
+ */
 function snippetFor(gaps: Map<string, PgColumn[] | 'table'>, schema: PgSchema): string {
-  if (gaps.size === 0) return '';
-  const lines = ['tables:'];
+  const line = (c: PgColumn): string => {
+    const guess = GUESSES.find(([re]) => re.test(c.name))?.[1];
+    return `${c.name}: ${guess ?? 'keep'}${guess ? '' : '   # REVIEW: keep only if this never holds personal data'}`;
+  };
+  const out: string[] = [];
   for (const [name, cols] of gaps) {
-    lines.push(`  ${name}:`, '    columns:');
-    const list = cols === 'table' ? schema.tables.find((t) => qualifiedName(t) === name)!.columns : cols;
-    for (const c of list) {
-      const guess = GUESSES.find(([re]) => re.test(c.name))?.[1];
-      lines.push(`      ${c.name}: ${guess ?? 'keep'}${guess ? '' : '   # REVIEW: keep only if this never holds personal data'}`);
+    if (cols === 'table') continue;
+    out.push(`# under tables.${name}.columns:`, ...cols.map((c) => `      ${line(c)}`));
+  }
+  const newTables = [...gaps].filter(([, cols]) => cols === 'table');
+  if (newTables.length > 0) {
+    out.push('# under tables:');
+    for (const [name] of newTables) {
+      out.push(`  ${name}:`, '    columns:', ...schema.tables.find((t) => qualifiedName(t) === name)!.columns.map((c) => `      ${line(c)}`));
     }
   }
-  return lines.join('\n');
+  return out.join('\n');
 }
 
 function suggest(name: string, candidates: string[]): string {

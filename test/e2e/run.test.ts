@@ -128,7 +128,8 @@ describe('maskgate run (PostgreSQL)', () => {
     expect(r.stderr).toContain('table public.audit_log has no rule');
     expect(r.stderr).toMatch(/rules\.yaml:\d+:\d+ rule for column public\.aanvragers\.woonplaatz, which does not exist \(did you mean woonplaats\?\)/);
     expect(r.stderr).toMatch(/public\.audit_log:\n\s+columns:\n\s+id: keep/);
-    expect(r.stderr).toMatch(/telefoon: phone/);
+    expect(r.stderr).toMatch(/# under tables\.public\.aanvragers\.columns:\n\s+telefoon: phone/);
+    expect(r.stderr).toMatch(/# under tables:\n\s+public\.audit_log:/);
     expect(readdirSync(dir)).toEqual(['rules.yaml']);
   });
 
