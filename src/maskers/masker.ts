@@ -19,6 +19,12 @@ export interface MaskerContext {
   readonly table: TableRef;
   readonly column: ColumnInfo;
   /**
+   * Whether outputs must be collision-free: true when this column, or any other column using the
+   * same masker in this run, is unique. Probing maskers then share a `UniquePool` (unique-pool.ts)
+   * across all those columns, so the fake in a unique key equals the fake in its references.
+   */
+  readonly unique: boolean;
+  /**
    * Run-scoped state shared by every column that uses the same key, e.g. the uniqueness map of
    * the BSN generator, so that `patient.bsn` and `claim.bsn` draw from one pool.
    */

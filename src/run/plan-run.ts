@@ -52,6 +52,7 @@ export function planRun(rules: RulesFile, schema: PgSchema, registry: ReadonlyMa
   }
 
   const shared = new Map<string, unknown>();
+  const onUniqueColumns = maskersOnUniqueColumns(schema, ruleFor);
   const planned: TablePlan[] = [];
   const skipped: TableRef[] = [];
   for (const table of schema.tables) {
@@ -91,6 +92,7 @@ export function planRun(rules: RulesFile, schema: PgSchema, registry: ReadonlyMa
       const injected = faultInjected(masker.name);
       const built = masker.name === 'keep' ? null : injected ?? masker.create(rule.params as never, {
         prf, table, column,
+        unique: column.unique || onUniqueColumns.has(masker.name),
         shared: <T>(key: string, init: () => T): T => {
           if (!shared.has(key)) shared.set(key, init());
           return shared.get(key) as T;
@@ -104,6 +106,24 @@ export function planRun(rules: RulesFile, schema: PgSchema, registry: ReadonlyMa
   }
   if (issues.length > 0) throw new CoverageError(issues, snippetFor(gaps, schema));
   return { tables: dependencyOrder(planned), skipped };
+}
+
+/**
+ * Names of maskers that produce at least one unique column. Every column using such a masker
+ * must then draw from the same collision-free pool, or a referencing column would get a different
+ * fake than the key it references.
+ */
+function maskersOnUniqueColumns(schema: PgSchema, ruleFor: ReadonlyMap<string, { rule: RulesFile['tables'] extends ReadonlyMap<string, infer R> ? R : never }>): Set<string> {
+  const names = new Set<string>();
+  for (const table of schema.tables) {
+    const rule = ruleFor.get(qualifiedName(table))?.rule;
+    if (rule?.kind !== 'columns') continue;
+    for (const c of table.columns) {
+      const r = rule.columns.get(c.name);
+      if (c.unique && r) names.add(r.masker);
+    }
+  }
+  return names;
 }
 
 /**

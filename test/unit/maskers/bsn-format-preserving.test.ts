@@ -22,6 +22,7 @@ function masker(key: string): (v: string) => string {
     prf: new KeyedPrf(Buffer.from(key)),
     table: { schema: 'public', name: 't' },
     column: { name: 'bsn', sqlType: 'text', kind: 'text', nullable: false, unique: true },
+    unique: true,
     shared: <T>(k: string, init: () => T): T => {
       if (!shared.has(k)) shared.set(k, init());
       return shared.get(k) as T;

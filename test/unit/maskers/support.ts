@@ -46,6 +46,7 @@ export function context(col: Partial<ColumnInfo> = {}, key: string = TEST_KEY, t
     prf: new KeyedPrf(Buffer.from(key)),
     table: { schema: 'public', name: table },
     column: column(col),
+    unique: col.unique ?? false,
     shared<T>(k: string, init: () => T): T {
       if (!shared.has(k)) shared.set(k, init());
       return shared.get(k) as T;
