@@ -16,7 +16,11 @@ export interface ColumnInfo {
   readonly sqlType: string;
   readonly kind: ColumnKind;
   readonly nullable: boolean;
-  /** Whether a single-column unique or primary key covers exactly this column. */
+  /**
+   * Whether a unique index (primary key, unique constraint or unique index, on the column itself,
+   * together with others, or in an expression such as `lower(email)`) covers this column. Masked
+   * values of such a column must not collide, or the restore would fail.
+   */
   readonly unique: boolean;
 }
 

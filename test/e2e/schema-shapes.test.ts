@@ -25,6 +25,9 @@ CREATE TABLE "Zaken"."Dossier" (
 );
 CREATE INDEX dossier_lower_naam ON "Zaken"."Dossier" (lower("Naam")) WHERE "Naam" IS NOT NULL;
 CREATE TABLE public.zonder_sleutel (a text, b int);
+CREATE TABLE public.uniek (id int PRIMARY KEY, notitie text, code text, deel text, los text);
+CREATE UNIQUE INDEX uniek_lower_notitie ON public.uniek (lower(notitie));
+ALTER TABLE public.uniek ADD CONSTRAINT uniek_paar UNIQUE (code, deel);
 INSERT INTO public.skipped (geheim) VALUES (point(1,2)), (point(3,4));
 INSERT INTO "Zaken"."Dossier" (ouder, status, "Naam", skipped_id) VALUES (NULL, 'klaar', 'Jansen', 1), (1, 'nieuw', 'de Vries', 2), (1, 'nieuw', NULL, NULL);
 INSERT INTO public.zonder_sleutel VALUES ('x', 2), ('x', 1), (NULL, NULL);
@@ -44,6 +47,8 @@ tables:
       Naam: hash
   zonder_sleutel:
     columns: { a: keep, b: keep }
+  uniek:
+    columns: { id: keep, notitie: keep, code: keep, deel: keep, los: keep }
 `;
 
 let source: ScratchDatabase;
@@ -82,5 +87,18 @@ describe('dumps of awkward schemas restore with psql', () => {
     expect(await q(`INSERT INTO "Zaken"."Dossier" DEFAULT VALUES RETURNING "Id", nummer, via_skipped`)).toEqual([{ Id: 4, nummer: 103, via_skipped: next }]);
     expect(await q(`SELECT count(*)::int AS n FROM pg_indexes WHERE indexname = 'dossier_lower_naam'`)).toEqual([{ n: 1 }]);
     await expect(target.query(`INSERT INTO "Zaken"."Dossier" (ouder) VALUES (999)`)).rejects.toThrow();
+  });
+});
+
+describe('uniqueness comes from every unique index, not only single-column constraints', () => {
+  it('refuses a colliding masker on a column under a unique expression index or a composite unique key', async () => {
+    const rules = join(dir, 'uniek.yaml');
+    writeFileSync(rules, RULES.replace('"Zaken.Dossier"', 'Zaken.Dossier')
+      .replace('notitie: keep, code: keep, deel: keep, los: keep', 'notitie: text, code: text, deel: keep, los: text'));
+    const r = await runCli(['check', '-c', rules, '-s', source.url]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/public\.uniek\.notitie: the column is unique/);
+    expect(r.stderr).toMatch(/public\.uniek\.code: the column is unique/);
+    expect(r.stderr).not.toMatch(/public\.uniek\.los/);
   });
 });

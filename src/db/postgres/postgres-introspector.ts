@@ -104,6 +104,15 @@ export async function introspectPostgres(db: Queryable): Promise<PgSchema> {
       FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
       WHERE NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid AND co.conrelid = i.indrelid)
       ORDER BY i.indrelid, ic.relname`);
+  // Every column that any unique index covers, by key or inside an index expression (lower(email)),
+  // single or composite: masking such a column with a masker that can collide breaks the restore.
+  const { rows: uniq } = await db.query<{ rel: number; col: string }>(`
+      SELECT DISTINCT i.indrelid::int AS rel, a.attname::text AS col
+      FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum > 0
+      WHERE i.indisunique AND (a.attnum = ANY(i.indkey) OR a.attnum IN (
+        SELECT d.refobjsubid FROM pg_depend d
+        WHERE d.classid = 'pg_class'::regclass AND d.objid = i.indexrelid AND d.refclassid = 'pg_class'::regclass AND d.refobjid = i.indrelid))
+      ORDER BY 1, 2`);
   const { rows: seqs } = await db.query<{ schema: string; name: string; data_type: string; start_value: string; min_value: string; max_value: string; increment_by: string; cache_size: string; cycle: boolean; last_value: string | null; own_schema: string | null; own_table: string | null; own_column: string | null; deptype: string | null }>(`
       SELECT s.schemaname AS schema, s.sequencename AS name, s.data_type::text, s.start_value::text, s.min_value::text,
              s.max_value::text, s.increment_by::text, s.cache_size::text, s.cycle, s.last_value::text,
@@ -126,7 +135,7 @@ export async function introspectPostgres(db: Queryable): Promise<PgSchema> {
   for (const t of byOid.values()) {
     const tcons = cons.filter((c) => c.rel === t.oid);
     const pk = tcons.find((c) => c.type === 'p')?.cols ?? [];
-    const uniqueSingles = new Set(tcons.filter((c) => (c.type === 'p' || c.type === 'u') && c.cols?.length === 1).map((c) => c.cols![0]!));
+    const uniqueCols = new Set(uniq.filter((u) => u.rel === t.oid).map((u) => u.col));
     const cols: PgColumn[] = [];
     for (const c of columns.filter((c) => c.rel === t.oid)) {
       // Built-in types restore anywhere and enums are recreated; domains and composites are not yet.
@@ -138,7 +147,7 @@ export async function introspectPostgres(db: Queryable): Promise<PgSchema> {
       cols.push({
         ...(unsupported ? { unsupported } : {}),
         name: c.name, sqlType: c.type, kind: c.typtype === 'e' ? 'text' : kindOf(c.category, c.typname),
-        nullable: !c.notnull, unique: uniqueSingles.has(c.name), defaultExpr: c.def, identity: c.identity,
+        nullable: !c.notnull, unique: uniqueCols.has(c.name), defaultExpr: c.def, identity: c.identity,
       });
     }
     result.push({
