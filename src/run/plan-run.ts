@@ -16,6 +16,8 @@ export interface ColumnPlan {
   readonly fn: MaskFn | null;
   /** Whether verification must prove that no output value equals its row's source value. */
   readonly leakChecked: boolean;
+  /** Declared length limit in characters (`varchar(n)`, `char(n)`), checked on every masked value. */
+  readonly maxLength: number | null;
 }
 
 /** How one exported table is produced, in dump order. */
@@ -100,7 +102,7 @@ export function planRun(rules: RulesFile, schema: PgSchema, registry: ReadonlyMa
       });
       const fn = built && !masker.usesRowContext ? memoize(built) : built;
       // An injected identity masker is checked whatever its masker claims, so it can never publish.
-      columns.push({ column, index, rule, masker, fn, leakChecked: !masker.outputMayEqualInput || injected !== null });
+      columns.push({ column, index, rule, masker, fn, leakChecked: !masker.outputMayEqualInput || injected !== null, maxLength: declaredLength(column.sqlType) });
     });
     planned.push({ table, columns });
   }
@@ -124,6 +126,12 @@ function maskersOnUniqueColumns(schema: PgSchema, ruleFor: ReadonlyMap<string, {
     }
   }
   return names;
+}
+
+/** The character limit of `character varying(n)` / `character(n)` types, else null. */
+export function declaredLength(sqlType: string): number | null {
+  const m = /^(?:character varying|character|varchar|char)\((\d+)\)$/.exec(sqlType);
+  return m ? Number(m[1]) : null;
 }
 
 /**

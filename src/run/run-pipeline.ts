@@ -235,6 +235,10 @@ async function copyTable(tp: TablePlan, source: PostgresSource, fps: Fingerprint
           } catch (err) {
             throw maskerFailure(err, qualifiedName(table), cp.column.name, cp.masker.name, ordinal);
           }
+          // Code points, as PostgreSQL counts; the cheap UTF-16 length decides whether to count them.
+          if (result !== null && cp.maxLength !== null && result.length > cp.maxLength && [...result].length > cp.maxLength) {
+            throw new MaskgateError('MASKER_FAILED', `Masker "${cp.masker.name}" produced a value longer than ${qualifiedName(table)}.${cp.column.name} (${cp.column.sqlType}) allows, at row #${ordinal}; nothing was published.`, { table: qualifiedName(table), column: cp.column.name, masker: cp.masker.name, row: ordinal }, 'Choose masker options that give shorter values (e.g. a maxLength option), or another masker.');
+          }
           if (cp.leakChecked) fps.add(leakHash(value));
           fields[cp.index] = codec.encode(result);
         }
@@ -250,7 +254,8 @@ async function copyTable(tp: TablePlan, source: PostgresSource, fps: Fingerprint
 }
 
 function maskerFailure(err: unknown, table: string, column: string, masker: string, ordinal: number): MaskgateError {
-  if (err instanceof MaskgateError) return err;
+  // Maskers' own errors carry no values by contract; they gain the location here.
+  if (err instanceof MaskgateError) return new MaskgateError(err.code, `${err.message.replace(/\.$/, '')} (${table}.${column}, row #${ordinal}); nothing was published.`, { ...err.meta, table, column, masker, row: ordinal }, err.hint);
   // The masker's own message may quote the value it choked on, so it is not passed on.
   return new MaskgateError('MASKER_FAILED', `Masker "${masker}" failed on ${table}.${column}, row #${ordinal}; nothing was published.`, { table, column, masker, row: ordinal }, 'Check that the masker fits the column\'s content, or choose another masker.');
 }

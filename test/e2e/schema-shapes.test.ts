@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -25,7 +25,8 @@ CREATE TABLE "Zaken"."Dossier" (
 );
 CREATE INDEX dossier_lower_naam ON "Zaken"."Dossier" (lower("Naam")) WHERE "Naam" IS NOT NULL;
 CREATE TABLE public.zonder_sleutel (a text, b int);
-CREATE TABLE public.uniek (id int PRIMARY KEY, notitie text, code text, deel text, los text);
+CREATE TABLE public.uniek (id int PRIMARY KEY, notitie text, code text, deel text, los text, kort varchar(5));
+INSERT INTO public.uniek VALUES (1, 'a', 'b', 'c', 'd', 'e');
 CREATE UNIQUE INDEX uniek_lower_notitie ON public.uniek (lower(notitie));
 ALTER TABLE public.uniek ADD CONSTRAINT uniek_paar UNIQUE (code, deel);
 INSERT INTO public.skipped (geheim) VALUES (point(1,2)), (point(3,4));
@@ -48,7 +49,7 @@ tables:
   zonder_sleutel:
     columns: { a: keep, b: keep }
   uniek:
-    columns: { id: keep, notitie: keep, code: keep, deel: keep, los: keep }
+    columns: { id: keep, notitie: keep, code: keep, deel: keep, los: keep, kort: keep }
 `;
 
 let source: ScratchDatabase;
@@ -100,5 +101,17 @@ describe('uniqueness comes from every unique index, not only single-column const
     expect(r.stderr).toMatch(/public\.uniek\.notitie: the column is unique/);
     expect(r.stderr).toMatch(/public\.uniek\.code: the column is unique/);
     expect(r.stderr).not.toMatch(/public\.uniek\.los/);
+  });
+});
+
+describe('masked values must fit the column', () => {
+  it('stops (exit 3, nothing published) when a masker writes a value longer than varchar(n)', async () => {
+    const rules = join(dir, 'kort.yaml');
+    writeFileSync(rules, RULES.replace('"Zaken.Dossier"', 'Zaken.Dossier').replace('kort: keep', 'kort: { mask: fixed, value: "veel te lang" }'));
+    const out = join(dir, 'kort.sql');
+    const r = await runCli(['run', '-c', rules, '-s', source.url, '-o', out]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('longer than public.uniek.kort (character varying(5)) allows');
+    expect(existsSync(out)).toBe(false);
   });
 });
