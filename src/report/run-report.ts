@@ -18,6 +18,8 @@ export interface RunReport {
   readonly output: { readonly path: string; readonly published: boolean; readonly sha256?: string; readonly bytes?: number };
   readonly tables: readonly TableReport[];
   readonly skippedTables: readonly string[];
+  /** Foreign keys left out of the dump because they reference a skipped table. */
+  readonly droppedForeignKeys: readonly { readonly table: string; readonly constraint: string; readonly references: string }[];
   readonly verification?: {
     readonly passed: boolean;
     readonly layers: readonly LayerSummary[];

@@ -172,6 +172,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     output: { path: outPath, published, ...(published && verification ? { sha256: verification.sha256, bytes: staged!.bytes } : {}) },
     tables: tableReports,
     skippedTables: plan.skipped.map(qualifiedName),
+    droppedForeignKeys: schemaPlan?.droppedForeignKeys ?? [],
     ...(verification ? { verification: { passed: verification.passed, layers: verification.layers, findings: verification.findings, unlistedFindings: verification.unlistedFindings } } : {}),
     ...(error ? { error: { code: error.code, message: error.message } } : {}),
   };

@@ -77,6 +77,8 @@ describe('dumps of awkward schemas restore with psql', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(readFileSync(out, 'utf8')).not.toContain('geheim');
+    expect(r.stdout).toMatch(/Left out 1 foreign key into skipped tables: Zaken\.Dossier\.\S+ → public\.skipped\./);
+    expect(JSON.parse(readFileSync(`${out}.report.json`, 'utf8')).droppedForeignKeys).toEqual([{ table: 'Zaken.Dossier', constraint: 'Dossier_skipped_id_fkey', references: 'public.skipped' }]);
     execFileSync('psql', ['-v', 'ON_ERROR_STOP=1', '-q', '-d', target.url, '-f', out], { stdio: 'pipe' });
     const q = async (sql: string): Promise<unknown[]> => (await target.query(sql)).rows;
     expect(await q(`SELECT "Id", ouder, status::text, nummer FROM "Zaken"."Dossier" ORDER BY "Id"`)).toEqual(

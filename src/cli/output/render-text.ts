@@ -11,6 +11,8 @@ export function renderRunSummary(r: RunResult, cwd = process.cwd()): string {
   const v = r.verification;
   if (r.exitCode === 0) {
     lines.push(`Published ${rel(r.outPath)}: ${rep.tables.length} tables, ${rows} rows, ${masked} columns masked, ${rep.skippedTables.length} tables skipped.`);
+    const fks = rep.droppedForeignKeys;
+    if (fks.length > 0) lines.push(`Left out ${fks.length} foreign key${fks.length === 1 ? '' : 's'} into skipped tables: ${fks.map((f) => `${f.table}.${f.constraint} → ${f.references}`).join(', ')}.`);
   } else if (r.exitCode === 1) {
     lines.push(`REFUSED: verification found personal data that survived masking. Nothing was published.`);
   } else {

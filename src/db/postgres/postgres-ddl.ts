@@ -26,6 +26,8 @@ export interface DumpPlan {
   readonly tables: readonly PgTable[];
   readonly sequences: readonly PgSequence[];
   readonly enums: readonly PgEnum[];
+  /** Foreign keys into skipped tables: they cannot hold after a restore, so they are left out and reported. */
+  readonly droppedForeignKeys: readonly { readonly table: string; readonly constraint: string; readonly references: string }[];
 }
 
 /** Selects sequences and enums the exported tables need; sequences of skipped tables are left out. */
@@ -38,7 +40,10 @@ export function planDump(schema: PgSchema, tables: readonly PgTable[]): DumpPlan
     .map((s) => (s.ownedBy && !exported.has(key(s.ownedBy.schema, s.ownedBy.table)) ? { ...s, ownedBy: null } : s));
   const types = new Set(tables.flatMap((t) => t.columns.map((c) => c.sqlType.replace(/\[\]$/, ''))));
   const enums = schema.enums.filter((e) => types.has(`${quoteIdentIfNeeded(e.schema)}.${quoteIdentIfNeeded(e.name)}`));
-  return { tables, sequences, enums };
+  const droppedForeignKeys = tables.flatMap((t) => t.foreignKeys
+    .filter((f) => !exported.has(key(f.ref.schema, f.ref.name)))
+    .map((f) => ({ table: key(t.schema, t.name), constraint: f.name, references: key(f.ref.schema, f.ref.name) })));
+  return { tables, sequences, enums, droppedForeignKeys };
 }
 
 // format_type() renders identifiers quoted only when they need it.
@@ -106,7 +111,7 @@ export function ddlTail(plan: DumpPlan): string {
   const exported = new Set(plan.tables.map((t) => key(t.schema, t.name)));
   for (const t of plan.tables) {
     for (const f of t.foreignKeys) {
-      // A key into a skipped table cannot hold in the restored database; the run reports it.
+      // A key into a skipped table cannot hold in the restored database; planDump lists it for the report.
       if (exported.has(key(f.ref.schema, f.ref.name))) {
         out.push(`ALTER TABLE ONLY ${qualify(t.schema, t.name)} ADD CONSTRAINT ${quoteIdent(f.name)} ${f.def};`);
       }
