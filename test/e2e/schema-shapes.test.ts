@@ -25,8 +25,11 @@ CREATE TABLE "Zaken"."Dossier" (
 );
 CREATE INDEX dossier_lower_naam ON "Zaken"."Dossier" (lower("Naam")) WHERE "Naam" IS NOT NULL;
 CREATE TABLE public.zonder_sleutel (a text, b int);
-CREATE TABLE public.uniek (id int PRIMARY KEY, notitie text, code text, deel text, los text, kort varchar(5));
-INSERT INTO public.uniek VALUES (1, 'a', 'b', 'c', 'd', 'e');
+CREATE TYPE public."order" AS ENUM ('eerst', 'daarna');
+CREATE TYPE public.fase AS ENUM ('open', 'dicht');
+CREATE TABLE public.uniek (id int PRIMARY KEY, notitie text, code text, deel text, los text, kort varchar(5),
+  volgorde public."order", fases public.fase[]);
+INSERT INTO public.uniek VALUES (1, 'a', 'b', 'c', 'd', 'e', 'daarna', '{open,dicht}');
 CREATE UNIQUE INDEX uniek_lower_notitie ON public.uniek (lower(notitie));
 ALTER TABLE public.uniek ADD CONSTRAINT uniek_paar UNIQUE (code, deel);
 INSERT INTO public.skipped (geheim) VALUES (point(1,2)), (point(3,4));
@@ -49,7 +52,7 @@ tables:
   zonder_sleutel:
     columns: { a: keep, b: keep }
   uniek:
-    columns: { id: keep, notitie: keep, code: keep, deel: keep, los: keep, kort: keep }
+    columns: { id: keep, notitie: keep, code: keep, deel: keep, los: keep, kort: keep, volgorde: keep, fases: keep }
 `;
 
 let source: ScratchDatabase;
@@ -68,7 +71,7 @@ afterAll(async () => {
 });
 
 describe('dumps of awkward schemas restore with psql', () => {
-  it('handles quoted names, non-public schemas, enums, serial and standalone sequences, self-references, tables without a key and keys into skipped tables (whose unsupported types do not matter)', async () => {
+  it('handles quoted names, non-public schemas, enums (keyword-named, in arrays), serial and standalone sequences, self-references, tables without a key and keys into skipped tables (whose unsupported types do not matter)', async () => {
     const rules = join(dir, 'rules.yaml');
     // YAML keys keep the quotes out: the schema-qualified name is Zaken.Dossier.
     writeFileSync(rules, RULES.replace('"Zaken.Dossier"', 'Zaken.Dossier'));
@@ -85,6 +88,8 @@ describe('dumps of awkward schemas restore with psql', () => {
       (await source.query(`SELECT "Id", ouder, status::text, nummer FROM "Zaken"."Dossier" ORDER BY "Id"`)).rows,
     );
     expect(await q(`SELECT count(*)::int AS n FROM public.zonder_sleutel`)).toEqual([{ n: 3 }]);
+    // Enums named by a keyword and enums used only as array elements are created too.
+    expect(await q(`SELECT volgorde::text, fases::text FROM public.uniek`)).toEqual([{ volgorde: 'daarna', fases: '{open,dicht}' }]);
     // Sequences continue where the source stopped, including one owned by the skipped table.
     const next = (await source.query(`SELECT nextval('public.skipped_id_seq')::int AS v`)).rows[0].v as number;
     expect(await q(`INSERT INTO "Zaken"."Dossier" DEFAULT VALUES RETURNING "Id", nummer, via_skipped`)).toEqual([{ Id: 4, nummer: 103, via_skipped: next }]);

@@ -38,8 +38,9 @@ export function planDump(schema: PgSchema, tables: readonly PgTable[]): DumpPlan
   const sequences = schema.sequences
     .filter((s) => !s.ownedBy || exported.has(key(s.ownedBy.schema, s.ownedBy.table)) || defaults.includes(`'${quoteIdentIfNeeded(s.schema)}.${quoteIdentIfNeeded(s.name)}'`))
     .map((s) => (s.ownedBy && !exported.has(key(s.ownedBy.schema, s.ownedBy.table)) ? { ...s, ownedBy: null } : s));
-  const types = new Set(tables.flatMap((t) => t.columns.map((c) => c.sqlType.replace(/\[\]$/, ''))));
-  const enums = schema.enums.filter((e) => types.has(`${quoteIdentIfNeeded(e.schema)}.${quoteIdentIfNeeded(e.name)}`));
+  // By catalog identity, not by rendered type name: quoting rules for keywords would make that guesswork.
+  const used = new Set(tables.flatMap((t) => t.columns.flatMap((c) => (c.enumType ? [key(c.enumType.schema, c.enumType.name)] : []))));
+  const enums = schema.enums.filter((e) => used.has(key(e.schema, e.name)));
   const droppedForeignKeys = tables.flatMap((t) => t.foreignKeys
     .filter((f) => !exported.has(key(f.ref.schema, f.ref.name)))
     .map((f) => ({ table: key(t.schema, t.name), constraint: f.name, references: key(f.ref.schema, f.ref.name) })));
