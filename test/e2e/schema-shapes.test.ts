@@ -29,6 +29,8 @@ CREATE TYPE public."order" AS ENUM ('eerst', 'daarna');
 CREATE TYPE public.fase AS ENUM ('open', 'dicht');
 CREATE TABLE public.uniek (id int PRIMARY KEY, notitie text, code text, deel text, los text, kort varchar(5),
   volgorde public."order", fases public.fase[]);
+CREATE TABLE public.teller (id int GENERATED ALWAYS AS IDENTITY (START WITH 1000 INCREMENT BY 10) PRIMARY KEY, naam text COLLATE "C");
+INSERT INTO public.teller (naam) VALUES ('b'), ('a');
 INSERT INTO public.uniek VALUES (1, 'a', 'b', 'c', 'd', 'e', 'daarna', '{open,dicht}');
 CREATE UNIQUE INDEX uniek_lower_notitie ON public.uniek (lower(notitie));
 ALTER TABLE public.uniek ADD CONSTRAINT uniek_paar UNIQUE (code, deel);
@@ -51,6 +53,8 @@ tables:
       Naam: hash
   zonder_sleutel:
     columns: { a: keep, b: keep }
+  teller:
+    columns: { id: keep, naam: keep }
   uniek:
     columns: { id: keep, notitie: keep, code: keep, deel: keep, los: keep, kort: keep, volgorde: keep, fases: keep }
 `;
@@ -88,6 +92,9 @@ describe('dumps of awkward schemas restore with psql', () => {
       (await source.query(`SELECT "Id", ouder, status::text, nummer FROM "Zaken"."Dossier" ORDER BY "Id"`)).rows,
     );
     expect(await q(`SELECT count(*)::int AS n FROM public.zonder_sleutel`)).toEqual([{ n: 3 }]);
+    // Identity options and column collations survive.
+    expect(await q(`INSERT INTO public.teller (naam) VALUES ('c') RETURNING id`)).toEqual([{ id: 1020 }]);
+    expect(await q(`SELECT collation_name FROM information_schema.columns WHERE table_name = 'teller' AND column_name = 'naam'`)).toEqual([{ collation_name: 'C' }]);
     // Enums named by a keyword and enums used only as array elements are created too.
     expect(await q(`SELECT volgorde::text, fases::text FROM public.uniek`)).toEqual([{ volgorde: 'daarna', fases: '{open,dicht}' }]);
     // Sequences continue where the source stopped, including one owned by the skipped table.

@@ -78,7 +78,13 @@ export function ddlHead(plan: DumpPlan): string {
   for (const t of plan.tables) {
     const cols = t.columns.map((c) => {
       let line = `    ${quoteIdent(c.name)} ${c.sqlType}`;
-      if (c.identity) line += ` GENERATED ${c.identity === 'a' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`;
+      if (c.collation) line += ` COLLATE ${c.collation}`;
+      if (c.identity) {
+        const seq = plan.sequences.find((s) => s.ownedBy?.identity && s.ownedBy.schema === t.schema && s.ownedBy.table === t.name && s.ownedBy.column === c.name);
+        // The identity's own sequence options (start, step, bounds) are part of the column definition.
+        const opts = seq ? ` (INCREMENT BY ${seq.increment} MINVALUE ${seq.min} MAXVALUE ${seq.max} START WITH ${seq.start} CACHE ${seq.cache}${seq.cycle ? ' CYCLE' : ''})` : '';
+        line += ` GENERATED ${c.identity === 'a' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY${opts}`;
+      }
       else if (c.defaultExpr !== null) line += ` DEFAULT ${c.defaultExpr}`;
       if (!c.nullable) line += ' NOT NULL';
       return line;

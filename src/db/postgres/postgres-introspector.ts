@@ -12,6 +12,8 @@ export interface PgColumn extends ColumnInfo {
   readonly identity: string;
   /** Why maskgate cannot dump this column yet; only an error when the table is exported. */
   readonly unsupported?: string;
+  /** A collation other than the type's default, rendered for DDL (`"C"`, `pg_catalog."nl-NL-x-icu"`), else null. */
+  readonly collation: string | null;
   /** The enum type of the column or of its array elements, which the dump must create first. */
   readonly enumType?: TableRef;
 }
@@ -83,14 +85,17 @@ export async function introspectPostgres(db: Queryable): Promise<PgSchema> {
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
       ORDER BY n.nspname, c.relname`);
-  const { rows: columns } = await db.query<{ rel: number; name: string; type: string; typname: string; category: string; typtype: string; typschema: string; notnull: boolean; def: string | null; identity: string; generated: string; enum_schema: string | null; enum_name: string | null }>(`
+  const { rows: columns } = await db.query<{ rel: number; name: string; type: string; typname: string; category: string; typtype: string; typschema: string; notnull: boolean; def: string | null; identity: string; generated: string; enum_schema: string | null; enum_name: string | null; collation: string | null }>(`
       SELECT a.attrelid::int AS rel, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
              t.typname, t.typcategory AS category, t.typtype, tn.nspname AS typschema, a.attnotnull AS notnull,
              pg_get_expr(d.adbin, d.adrelid) AS def, a.attidentity::text AS identity, a.attgenerated::text AS generated,
              CASE WHEN t.typtype = 'e' THEN tn.nspname WHEN et.typtype = 'e' THEN etn.nspname END AS enum_schema,
-             CASE WHEN t.typtype = 'e' THEN t.typname WHEN et.typtype = 'e' THEN et.typname END AS enum_name
+             CASE WHEN t.typtype = 'e' THEN t.typname WHEN et.typtype = 'e' THEN et.typname END AS enum_name,
+             CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation
+               THEN quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END AS collation
       FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid JOIN pg_namespace tn ON tn.oid = t.typnamespace
       LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A' LEFT JOIN pg_namespace etn ON etn.oid = et.typnamespace
+      LEFT JOIN pg_collation co ON co.oid = a.attcollation LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
       LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
       JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
@@ -152,7 +157,7 @@ export async function introspectPostgres(db: Queryable): Promise<PgSchema> {
       cols.push({
         ...(unsupported ? { unsupported } : {}),
         name: c.name, sqlType: c.type, kind: c.typtype === 'e' ? 'text' : kindOf(c.category, c.typname),
-        nullable: !c.notnull, unique: uniqueCols.has(c.name), defaultExpr: c.def, identity: c.identity,
+        nullable: !c.notnull, unique: uniqueCols.has(c.name), defaultExpr: c.def, identity: c.identity, collation: c.collation,
         ...(c.enum_name !== null && c.enum_schema !== null ? { enumType: { schema: c.enum_schema, name: c.enum_name } } : {}),
       });
     }
