@@ -12,7 +12,7 @@ import { KeyedPrf } from '../keyed/keyed-prf.js';
 import { maskerRegistry } from '../maskers/masker-registry.js';
 import type { CellValue, RowContext } from '../maskers/masker.js';
 import { writeReport, type RunReport, type TableReport } from '../report/run-report.js';
-import { StagedFile } from '../sinks/staged-file.js';
+import { removeStaleStagedFiles, StagedFile } from '../sinks/staged-file.js';
 import { registerStaged, unregisterStaged } from '../sinks/staged-files.js';
 import { PostgresSource } from '../sources/postgres-source.js';
 import type { FieldCodec } from '../sources/source.js';
@@ -81,6 +81,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   const reportPath = resolve(opts.reportPath ?? `${opts.outPath}.report.json`);
   const log = opts.logger.child({ runId });
   await checkOutputPath(outPath);
+  const stale = await removeStaleStagedFiles(outPath);
+  if (stale > 0) log.warn({ removed: stale, dir: dirname(outPath) }, 'removed temporary files of an earlier run that was killed');
   if (reportPath === outPath) throw new MaskgateError('USAGE', '--report must differ from --out.', {}, 'Leave --report out to get <out>.report.json.');
 
   const source = await PostgresSource.connect(url);

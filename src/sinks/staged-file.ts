@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { MaskgateError } from '../errors.js';
 import { registerStaged, unregisterStaged } from './staged-files.js';
@@ -24,7 +24,8 @@ export class StagedFile {
 
   /** Creates the temporary file next to `finalPath` (or at `scratchPath` when not publishable). */
   static async create(finalPath: string | null, scratchPath?: string): Promise<StagedFile> {
-    const tmp = scratchPath ?? join(dirname(finalPath!), `.${basename(finalPath!)}.${randomBytes(6).toString('hex')}.partial`);
+    // The pid in the name lets a later run recognise, and remove, the leftover of a killed one.
+    const tmp = scratchPath ?? join(dirname(finalPath!), `.${basename(finalPath!)}.${process.pid}-${randomBytes(6).toString('hex')}.partial`);
     // 'wx': never follow or reuse an existing path; 0600: the file holds data before it is verified.
     const stream = createWriteStream(tmp, { flags: 'wx', mode: 0o600, highWaterMark: 1 << 20 });
     try {
@@ -104,4 +105,34 @@ export class StagedFile {
 export function ioError(err: unknown, action: string, path: string): MaskgateError {
   const code = typeof err === 'object' && err && 'code' in err ? String((err as { code: unknown }).code) : 'unknown';
   return new MaskgateError('IO', `Could not ${action} ${path} (${code}).`, { path, errno: code });
+}
+
+/**
+ * Removes temporary files that a killed run (SIGKILL, power loss: no chance to clean up) left next
+ * to `finalPath`. They hold unverified data, so they must not linger. Only files of processes that
+ * no longer exist are touched, so a concurrent run writing the same --out keeps its file.
+ * Returns how many were removed.
+ */
+export async function removeStaleStagedFiles(finalPath: string): Promise<number> {
+  const prefix = `.${basename(finalPath)}.`;
+  const names = await readdir(dirname(finalPath)).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(\d+)-[0-9a-f]{12}\.partial$/.exec(name.slice(prefix.length));
+    if (!m || processAlive(Number(m[1]))) continue;
+    await rm(join(dirname(finalPath), name), { force: true });
+    removed++;
+  }
+  return removed;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
