@@ -164,17 +164,28 @@ export class KeyedPrf {
   }
 }
 
-/** Successive big-endian uint32 values of stream(label, canon) = PRF(j=0) ‖ PRF(j=1) ‖ … */
+/**
+ * Successive big-endian uint32 values of stream(label, canon) = PRF(j=0) ‖ PRF(j=1) ‖ … A hot
+ * masker keeps one instance per label and calls `reset(canon)` per value, so it allocates nothing.
+ */
 export class PrfStream {
   private j = 0;
-  private words = new Uint32Array(8);
+  private readonly words = new Uint32Array(8);
   private pos = 8;
 
   constructor(
     private readonly prf: KeyedPrf,
     private readonly label: string,
-    private readonly canon: string,
+    private canon: string,
   ) {}
+
+  /** Restarts at block 0 of stream(label, canon). */
+  reset(canon: string): this {
+    this.canon = canon;
+    this.j = 0;
+    this.pos = 8;
+    return this;
+  }
 
   /** The next uint32 of the stream. */
   nextUint32(): number {
@@ -190,7 +201,8 @@ export class PrfStream {
     const limit = Math.floor(0x1_0000_0000 / n) * n;
     for (;;) {
       const u = this.nextUint32();
-      if (u < limit) return u % n;
+      // Same value as u % n, but V8 compiles `%` on numbers above 2^31 to a slow fmod call.
+      if (u < limit) return u - Math.floor(u / n) * n;
     }
   }
 }
