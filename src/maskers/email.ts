@@ -1,35 +1,123 @@
+import { maxLengthOf } from '../db/table-info.js';
 import { z } from 'zod';
+import { isReservedEmailDomain, RESERVED_EMAIL_DOMAINS_TEXT } from '../detectors/email.js';
+import { MaskgateError } from '../errors.js';
 import { normalize } from '../keyed/canonicalize.js';
-import { FIRST_NAMES, LAST_NAMES } from './data/dutch-words.js';
+import type { PrfStream } from '../keyed/keyed-prf.js';
+import { FIRST_NAMES, LAST_NAMES, TUSSENVOEGSELS } from './data/dutch-words.js';
 import { defineMasker } from './masker.js';
-import { pick } from './pick.js';
+import { uniquePoolFor } from './unique-pool.js';
 
-/** RFC 2606 / 6761 names that can never deliver mail to a real person. */
-const RESERVED = /^(?:example\.(?:com|org|net)|(?:[a-z0-9-]+\.)*(?:test|example|invalid))$/i;
+const LABEL = 'maskgate/email/name-suffix/v1';
+const CASE_LABEL = 'maskgate/email/case-variant/v1';
+const SUFFIX_LENGTH = 4;
+const SUFFIX_SPACE = 36 ** SUFFIX_LENGTH;
+/** Most distinct addresses per run; the space (names × 36^4 suffixes) is hundreds of times larger. */
+const CAPACITY = 20_000_000;
 
-/** Placeholder e-mail masker: fake name plus keyed suffix at a reserved domain. */
+/** A name as a local-part atom: ASCII lowercase letters only (`Zoë` → `zoe`, `van 't` → `vant`). */
+const atom = (s: string): string => s.normalize('NFD').toLowerCase().replace(/[^a-z]/g, '');
+
+// Folded once: the per-value path only indexes.
+const FIRSTS = FIRST_NAMES.map(atom).filter((a) => a !== '');
+const LASTS = LAST_NAMES.map(atom).filter((a) => a !== '');
+const TVS = TUSSENVOEGSELS.map(atom);
+
+/**
+ * One candidate local part: `voornaam.[tussenvoegsel]achternaam.sfx4`, shortened to `v.achternaam.sfx4`
+ * and then `vachte.sfx4` when `budget` characters are all there is.
+ */
+function localPart(st: PrfStream, budget: number): string {
+  const first = FIRSTS[st.uniform(FIRSTS.length)]!;
+  // About one in three Dutch surnames has a tussenvoegsel; written joined (`devries`), as in §4.3.
+  const tv = st.uniform(TVS.length * 3);
+  const last = (tv < TVS.length ? TVS[tv]! : '') + LASTS[st.uniform(LASTS.length)]!;
+  const suffix = st.uniform(SUFFIX_SPACE).toString(36).padStart(SUFFIX_LENGTH, '0');
+  if (first.length + last.length + SUFFIX_LENGTH + 2 <= budget) return `${first}.${last}.${suffix}`;
+  if (last.length + SUFFIX_LENGTH + 3 <= budget) return `${first[0]}.${last}.${suffix}`;
+  if (budget >= SUFFIX_LENGTH + 2) return `${(first[0]! + last).slice(0, budget - SUFFIX_LENGTH - 1)}.${suffix}`;
+  return suffix;
+}
+
+/** The next fake address from the stream that is not `canon` (an input masked twice must still change). */
+function fake(st: PrfStream, budget: number, domain: string, canon: string): string {
+  for (;;) {
+    const out = `${localPart(st, budget)}@${domain}`;
+    if (out !== canon) return out;
+  }
+}
+
+/** The fake in the input's own casing style: all caps, or capitalised parts (`Jan.Devries.3f9a`). */
+function mirrorCase(input: string, address: string): string {
+  const at = address.indexOf('@');
+  if (input === input.toUpperCase()) return address.slice(0, at).toUpperCase() + address.slice(at);
+  return address.slice(0, at).replace(/(^|\.)([a-z])/g, (_m, dot: string, ch: string) => dot + ch.toUpperCase()) + address.slice(at);
+}
+
+/** Upper-cases a keyed subset of the local part's letters: another spelling of the same fake address. */
+function caseVariant(st: PrfStream, address: string): string {
+  const at = address.indexOf('@');
+  let out = '';
+  let bits = 0;
+  for (let i = 0; i < at; i++) {
+    if (i % 32 === 0) bits = st.nextUint32();
+    const ch = address[i]!;
+    out += (bits >>> i % 32) & 1 && ch >= 'a' && ch <= 'z' ? ch.toUpperCase() : ch;
+  }
+  return out + address.slice(at);
+}
+
+/** E-mail masker (dutch-pii.md §4.3): fake Dutch name plus keyed suffix at a reserved domain. */
 export const email = defineMasker({
   name: 'email',
-  summary: 'E-mail "voornaam.achternaam.<keyed suffix>@example.com"; the domain must be a reserved one.',
+  summary: 'E-mail "voornaam.achternaam.<keyed suffix>@example.com" at a reserved domain; same address in any case → same fake; unique on unique columns; fits varchar(n).',
   params: z
     .object({
       domain: z
         .string()
-        .regex(RESERVED, { error: 'domain must be reserved: example.com/.org/.net or a *.test, *.example or *.invalid name' })
-        .default('example.com'),
+        .refine(isReservedEmailDomain, { error: `domain must be a reserved name: ${RESERVED_EMAIL_DOMAINS_TEXT}` })
+        .transform((d) => d.trim().replace(/\.$/, '').toLowerCase())
+        .default('example.com')
+        .describe('domain of every fake address; must be reserved so that no mail can reach a real person'),
     })
     .strict(),
   columnKinds: ['text'],
   preservesUniqueness: true,
   outputMayEqualInput: false,
-  create: (params, ctx) => (value) => {
-    // Keyed on the exact address: a unique column may hold "A@x.nl" and "a@x.nl" as two rows.
-    const st = ctx.prf.stream('maskgate/email/v1', normalize(value));
-    const first = pick(st, FIRST_NAMES).toLowerCase().normalize('NFD').replace(/[^a-z]/g, '');
-    const last = pick(st, LAST_NAMES).toLowerCase();
-    // 64 keyed bits make a collision on a unique column vanishingly rare (~3e-8 at a million rows).
-    // Fixed width (7 base-36 digits per uint32), so the suffix is injective in the drawn bits.
-    const suffix = st.nextUint32().toString(36).padStart(7, '0') + st.nextUint32().toString(36).padStart(7, '0');
-    return `${first}.${last}.${suffix}@${params.domain}`;
+  create: (params, ctx) => {
+    const domain = params.domain;
+    const maxLength = maxLengthOf(ctx.column);
+    // RFC 5321: a local part of at most 64 characters; the column may allow less.
+    const budget = Math.min(64, Math.min(maxLength, 254) - domain.length - 1);
+    if (budget < SUFFIX_LENGTH) {
+      throw new MaskgateError(
+        'MASKER_FAILED',
+        `The email masker cannot fit an address at its domain into ${ctx.column.name} (${ctx.column.sqlType}).`,
+        { masker: 'email', column: ctx.column.name },
+        'Choose a shorter reserved domain, e.g. { mask: email, domain: x.test }.',
+      );
+    }
+    // Two pools on unique columns: one gives every address (case-insensitively) its own fake; the
+    // other gives each spelling of that address its own case variant, since a unique text column
+    // may hold both "Jan@x.nl" and "jan@x.nl" and the restore compares case-sensitively.
+    const addresses = uniquePoolFor(ctx, LABEL, 'email', CAPACITY);
+    const spellings = uniquePoolFor(ctx, CASE_LABEL, 'email', CAPACITY);
+
+    return (value) => {
+      const canon = normalize(value).toLowerCase();
+      if (canon === '') return '';
+      const st = ctx.prf.stream(LABEL, canon);
+      if (addresses === null || spellings === null) return fake(st, budget, domain, canon);
+      const base = addresses.claim(canon, () => fake(st, budget, domain, canon));
+      let cs: PrfStream | null = null;
+      let attempt = 0;
+      return spellings.claim(value, () => {
+        attempt++;
+        if (attempt === 1) return base;
+        if (attempt === 2) return mirrorCase(value, base);
+        cs ??= ctx.prf.stream(CASE_LABEL, value);
+        return caseVariant(cs, base);
+      });
+    };
   },
 });
