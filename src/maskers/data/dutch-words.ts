@@ -1,41 +1,28 @@
-// Versioned word lists for the placeholder Dutch maskers. A list's order is part of the output
-// contract: the PRF indexes into it, so editing a list changes every masked value. Bump the
-// label version of the masker that uses a list when you change it.
+// Versioned word lists of the Dutch maskers. A list's order is part of the output contract: the PRF
+// indexes into it, so editing a list changes masked values. Bump WORDLIST_VERSION (it is part of
+// every name and address PRF label) whenever a name or place list changes.
+import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, NEUTRAL_FIRST_NAMES } from './dutch-first-names.js';
+import { PLACES, STREET_NAMES } from './dutch-places.js';
+import { BARE_SURNAMES, PARSE_TUSSENVOEGSELS, PREFIXED_SURNAMES } from './dutch-surnames.js';
 
-/** Dutch first names (mixed genders). */
-export const FIRST_NAMES = [
-  'Anna', 'Bram', 'Daan', 'Emma', 'Eva', 'Femke', 'Fleur', 'Jan', 'Joost', 'Julia', 'Koen', 'Lars',
-  'Lieke', 'Lotte', 'Luuk', 'Maaike', 'Milan', 'Noor', 'Pieter', 'Roos', 'Ruben', 'Sanne', 'Sem',
-  'Sophie', 'Thijs', 'Tim', 'Vera', 'Wouter', 'Yara', 'Zoë', 'Anouk', 'Bas', 'Chantal', 'Dirk',
-  'Esther', 'Gijs', 'Hanna', 'Ilse', 'Jesse', 'Kim', 'Maarten', 'Nina', 'Olaf', 'Petra', 'Quinten',
-  'Rik', 'Sara', 'Tessa', 'Vincent', 'Willem',
-] as const;
+/** Version of the name and place lists; part of the PRF labels of the name and address maskers. */
+export const WORDLIST_VERSION = 'v2';
 
-/** Dutch surnames without tussenvoegsel. */
-export const LAST_NAMES = [
-  'Jansen', 'Bakker', 'Visser', 'Smit', 'Meijer', 'Mulder', 'Bos', 'Vos', 'Peters', 'Hendriks',
-  'Dekker', 'Brouwer', 'Dijkstra', 'Willems', 'Kramer', 'Schouten', 'Prins', 'Huisman', 'Kok',
-  'Postma', 'Kuipers', 'Verbeek', 'Koster', 'Veenstra', 'Hoekstra', 'Timmermans', 'Groen', 'Sanders',
-  'Wolters', 'Koning', 'Blom', 'Molenaar', 'Boer', 'Leeuwen', 'Vliet', 'Graaf', 'Wit', 'Heuvel',
-  'Berg', 'Linden',
-] as const;
+/** Dutch first names of every gender (female, male, then unisex). */
+export const FIRST_NAMES: readonly string[] = [...FEMALE_FIRST_NAMES, ...MALE_FIRST_NAMES, ...NEUTRAL_FIRST_NAMES]
+  .filter((s, i, all) => all.indexOf(s) === i);
 
-/** Common tussenvoegsels, lowercase as written after a first name. */
-export const TUSSENVOEGSELS = ['van', 'de', 'van de', 'van der', 'van den', 'den', 'ter', 'te', 'in het', "van 't"] as const;
+/** Dutch surnames without tussenvoegsel (one word each, usable in e-mail local parts). */
+export const LAST_NAMES: readonly string[] = BARE_SURNAMES.filter((s) => /^[A-Za-z]+$/.test(s));
 
-/** Street names. */
-export const STREETS = [
-  'Kerkstraat', 'Dorpsstraat', 'Schoolstraat', 'Molenweg', 'Stationsweg', 'Julianastraat', 'Beatrixlaan',
-  'Wilhelminastraat', 'Lindelaan', 'Eikenlaan', 'Nieuwstraat', 'Marktplein', 'Parallelweg', 'Kastanjelaan',
-  'Sportlaan', 'Vijverweg', 'Rozenstraat', 'Tulpstraat', 'Beukenlaan', 'Havenstraat',
-] as const;
+/** Tussenvoegsels recognised in names (§4.5), lowercase as written after a first name. */
+export const TUSSENVOEGSELS: readonly string[] = PARSE_TUSSENVOEGSELS;
 
-/** Place names. */
-export const CITIES = [
-  'Amsterdam', 'Rotterdam', 'Utrecht', 'Groningen', 'Eindhoven', 'Tilburg', 'Almere', 'Breda',
-  'Nijmegen', 'Apeldoorn', 'Arnhem', 'Haarlem', 'Enschede', 'Amersfoort', 'Zwolle', 'Leiden',
-  'Maastricht', 'Dordrecht', 'Zoetermeer', 'Deventer', 'Almelo', 'Delft', 'Alkmaar', 'Venlo',
-] as const;
+/** Street names (real and common in many places). */
+export const STREETS: readonly string[] = STREET_NAMES;
+
+/** Place names; the same order as PLACES, which adds each place's approximate PC4 range. */
+export const CITIES: readonly string[] = PLACES.map((p) => p[0]);
 
 /** Nationality adjectives, sampled per row. */
 export const NATIONALITIES = [
