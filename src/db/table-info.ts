@@ -39,3 +39,14 @@ export interface TableInfo extends TableRef {
 export function qualifiedName(t: TableRef): string {
   return `${t.schema}.${t.name}`;
 }
+
+/**
+ * The most characters a value of this column may hold: n of `varchar(n)` / `char(n)`, 1 for a bare
+ * `character`, else Infinity. Maskers fit their output to it; the pipeline enforces it on every value.
+ */
+export function maxLengthOf(column: Pick<ColumnInfo, 'sqlType'>): number {
+  const m = /^\s*(?:character varying|varchar|character|char|bpchar)\s*(?:\(\s*(\d+)\s*\))?\s*$/i.exec(column.sqlType);
+  if (!m) return Infinity;
+  if (m[1] !== undefined) return Number(m[1]);
+  return /varying|varchar/i.test(column.sqlType) ? Infinity : 1;
+}

@@ -17,9 +17,12 @@ import { education } from './education.js';
 import { health } from './health.js';
 import { plate } from './plate.js';
 import { iban } from './iban.js';
+import { dateShift } from './date-shift.js';
+import { scrub } from './scrub.js';
+import { address } from './address.js';
 
-/** The Dutch maskers. Most are placeholders that issue 3 replaces with the full specification. */
+/** The Dutch-native maskers of dutch-pii.md, in the order `maskgate maskers` lists them. */
 export const dutchMaskers: readonly MaskerDefinition[] = [
   bsn, firstName, lastName, tussenvoegsel, initials, fullName, birthDate, email, phone, postcode,
-  street, houseNumber, city, nationality, education, health, plate, iban,
+  street, houseNumber, city, nationality, education, health, plate, iban, dateShift, address, scrub,
 ] as readonly MaskerDefinition[];

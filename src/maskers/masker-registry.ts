@@ -4,10 +4,12 @@ import { setNull } from './set-null.js';
 import { fixed } from './fixed.js';
 import { hash } from './hash.js';
 import { text } from './text.js';
-import { dutchMaskers } from './dutch-placeholders.js';
+import { dutchMaskers } from './dutch-maskers.js';
+import { faker } from './faker.js';
+import { json } from './json.js';
 
 /** Every masker, in the order `maskgate maskers` lists them. Explicit, so one screen shows all. */
-export const MASKERS: readonly MaskerDefinition[] = [keep, setNull, fixed, hash, text, ...dutchMaskers];
+export const MASKERS: readonly MaskerDefinition[] = [keep, setNull, fixed, hash, text, ...dutchMaskers, faker, json];
 
 /** Masker definitions by rules-file name; built once, duplicate names fail at import. */
 export const maskerRegistry: ReadonlyMap<string, MaskerDefinition> = buildRegistry(MASKERS);

@@ -25,6 +25,11 @@ export interface MaskerContext {
    */
   readonly unique: boolean;
   /**
+   * The `unique` flag another masker would get in this run, for maskers that build others (`json`,
+   * `scrub`): a nested BSN must draw from the same pool as a unique BSN column, or the fakes differ.
+   */
+  readonly uniqueFor?: (masker: string) => boolean;
+  /**
    * Run-scoped state shared by every column that uses the same key, e.g. the uniqueness map of
    * the BSN generator, so that `patient.bsn` and `claim.bsn` draw from one pool.
    */

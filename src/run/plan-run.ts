@@ -1,5 +1,5 @@
 import type { ColumnRule, RulesFile, SourceLocation } from '../config/rules-file.js';
-import { qualifiedName, type TableRef } from '../db/table-info.js';
+import { maxLengthOf, qualifiedName, type TableRef } from '../db/table-info.js';
 import type { PgColumn, PgSchema, PgTable } from '../db/postgres/postgres-introspector.js';
 import type { KeyedPrf } from '../keyed/keyed-prf.js';
 import type { CellValue, MaskerDefinition, MaskFn } from '../maskers/masker.js';
@@ -16,8 +16,8 @@ export interface ColumnPlan {
   readonly fn: MaskFn | null;
   /** Whether verification must prove that no output value equals its row's source value. */
   readonly leakChecked: boolean;
-  /** Declared length limit in characters (`varchar(n)`, `char(n)`), checked on every masked value. */
-  readonly maxLength: number | null;
+  /** Declared length limit in characters (`varchar(n)`, `char(n)`; Infinity when none), checked on every masked value. */
+  readonly maxLength: number;
 }
 
 /** How one exported table is produced, in dump order. */
@@ -95,6 +95,7 @@ export function planRun(rules: RulesFile, schema: PgSchema, registry: ReadonlyMa
       const built = masker.name === 'keep' ? null : injected ?? masker.create(rule.params as never, {
         prf, table, column,
         unique: column.unique || onUniqueColumns.has(masker.name),
+        uniqueFor: (name: string) => onUniqueColumns.has(name),
         shared: <T>(key: string, init: () => T): T => {
           if (!shared.has(key)) shared.set(key, init());
           return shared.get(key) as T;
@@ -102,7 +103,7 @@ export function planRun(rules: RulesFile, schema: PgSchema, registry: ReadonlyMa
       });
       const fn = built && !masker.usesRowContext ? memoize(built) : built;
       // An injected identity masker is checked whatever its masker claims, so it can never publish.
-      columns.push({ column, index, rule, masker, fn, leakChecked: !masker.outputMayEqualInput || injected !== null, maxLength: declaredLength(column.sqlType) });
+      columns.push({ column, index, rule, masker, fn, leakChecked: !masker.outputMayEqualInput || injected !== null, maxLength: maxLengthOf(column) });
     });
     planned.push({ table, columns });
   }
@@ -126,12 +127,6 @@ function maskersOnUniqueColumns(schema: PgSchema, ruleFor: ReadonlyMap<string, {
     }
   }
   return names;
-}
-
-/** The character limit of `character varying(n)` / `character(n)` types, else null. */
-export function declaredLength(sqlType: string): number | null {
-  const m = /^(?:character varying|character|varchar|char)\((\d+)\)$/.exec(sqlType);
-  return m ? Number(m[1]) : null;
 }
 
 /**

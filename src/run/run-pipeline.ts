@@ -239,7 +239,7 @@ async function copyTable(tp: TablePlan, source: PostgresSource, fps: Fingerprint
             throw maskerFailure(err, qualifiedName(table), cp.column.name, cp.masker.name, ordinal);
           }
           // Code points, as PostgreSQL counts; the cheap UTF-16 length decides whether to count them.
-          if (result !== null && cp.maxLength !== null && result.length > cp.maxLength && [...result].length > cp.maxLength) {
+          if (result !== null && result.length > cp.maxLength && [...result].length > cp.maxLength) {
             throw new MaskgateError('MASKER_FAILED', `Masker "${cp.masker.name}" produced a value longer than ${qualifiedName(table)}.${cp.column.name} (${cp.column.sqlType}) allows, at row #${ordinal}; nothing was published.`, { table: qualifiedName(table), column: cp.column.name, masker: cp.masker.name, row: ordinal }, 'Choose masker options that give shorter values (e.g. a maxLength option), or another masker.');
           }
           if (cp.leakChecked) fps.add(leakHash(value));
