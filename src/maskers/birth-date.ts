@@ -45,6 +45,7 @@ export const birthDate = defineMasker({
   preservesUniqueness: false,
   outputMayEqualInput: false,
   usesRowContext: true,
+  referencedColumns: (p) => [p.person],
   create: (params, ctx) => {
     const kind = ctx.column.kind;
     const { prf, table, column } = ctx;

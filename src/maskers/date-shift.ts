@@ -69,6 +69,7 @@ export const dateShift = defineMasker({
   preservesUniqueness: false,
   outputMayEqualInput: false,
   usesRowContext: true,
+  referencedColumns: (p) => [p.person],
   create: (params, ctx) => {
     const kind = ctx.column.kind;
     return (value, row) => {

@@ -65,6 +65,7 @@ export const education = defineMasker({
   usesRowContext: true,
   // Low cardinality: an equal value is chance, not a leak.
   outputMayEqualInput: true,
+  referencedColumns: (p) => [p.person],
   create: (params, ctx) => {
     const integer = ctx.column.kind === 'integer';
     const max = maxLengthOf(ctx.column);

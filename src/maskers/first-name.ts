@@ -228,6 +228,7 @@ export const firstName = defineMasker({
   preservesUniqueness: false,
   outputMayEqualInput: false,
   usesRowContext: true,
+  referencedColumns: (p) => [p.gender],
   create: (p, ctx) => {
     const maxLen = maxLengthOf(ctx.column);
     const mask = (value: string, gender: Gender | null): string => {

@@ -111,6 +111,7 @@ export const fullName = defineMasker({
   preservesUniqueness: false,
   outputMayEqualInput: false,
   usesRowContext: true,
+  referencedColumns: (p) => [p.gender],
   create: (p, ctx) => {
     const maxLen = maxLengthOf(ctx.column);
     const mask = (value: string, gender: Gender | null): string => {

@@ -51,6 +51,7 @@ export const health = defineMasker({
   outputMayEqualInput: true,
   usesRowContext: true,
   mayReturnNull: (params) => params.mode === 'null',
+  referencedColumns: (p) => [p.person],
   create: (params, ctx): MaskFn => {
     const kind = ctx.column.kind;
     const max = maxLengthOf(ctx.column);

@@ -103,6 +103,7 @@ export const houseNumber = defineMasker({
   preservesUniqueness: false,
   usesRowContext: true,
   outputMayEqualInput: false,
+  referencedColumns: (p) => [p.street, p.postcode],
   create: (p, ctx) => {
     const digitsOnly = ctx.column.kind === 'integer';
     const maxLen = maxLengthOf(ctx.column);

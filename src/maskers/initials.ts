@@ -93,6 +93,7 @@ export const initials = defineMasker({
   preservesUniqueness: false,
   outputMayEqualInput: false,
   usesRowContext: true,
+  referencedColumns: (p) => [p.first_name, p.gender],
   create: (p, ctx) => {
     const maxLen = maxLengthOf(ctx.column);
     const fit = (s: string): string => (s.length > maxLen ? s.slice(0, maxLen) : s);

@@ -127,6 +127,7 @@ export const lastName = defineMasker({
   preservesUniqueness: false,
   outputMayEqualInput: false,
   usesRowContext: true,
+  referencedColumns: (p) => [p.tussenvoegsel],
   create: (p, ctx) => {
     const maxLen = maxLengthOf(ctx.column);
     const mask = (value: string, rowTv: string): string => {

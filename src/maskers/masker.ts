@@ -65,6 +65,11 @@ export interface MaskerDefinition<P extends z.ZodType = z.ZodType> {
   readonly usesRowContext?: boolean;
   /** Whether the masker can write NULL with these options; such a rule is refused on NOT NULL columns. */
   readonly mayReturnNull?: (params: z.infer<P>) => boolean;
+  /**
+   * Columns of the same table that the options name (`gender`, `person`, scrub's `names`, …). The
+   * planner refuses a name that does not exist: a typo would otherwise silently change the masking.
+   */
+  readonly referencedColumns?: (params: z.infer<P>) => readonly (string | undefined)[];
   /** Builds the per-value function. Throwing here or in the function fails the run. */
   create(params: z.infer<P>, ctx: MaskerContext): MaskFn;
 }

@@ -132,6 +132,7 @@ export const nationality = defineMasker({
   usesRowContext: true,
   // Low cardinality: an equal value is chance, not a leak (verification reports the rate).
   outputMayEqualInput: true,
+  referencedColumns: (p) => [p.person],
   create: (params, ctx) => {
     const integer = ctx.column.kind === 'integer';
     const max = maxLengthOf(ctx.column);

@@ -153,5 +153,6 @@ export const scrub = defineMasker({
   // pattern detectors (not the unchanged-value check) judge what remains in the text.
   outputMayEqualInput: true,
   usesRowContext: true,
+  referencedColumns: (p) => Object.keys(p.names),
   create: buildScrub,
 });

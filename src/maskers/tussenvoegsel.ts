@@ -27,6 +27,7 @@ export const tussenvoegsel = defineMasker({
   usesRowContext: true,
   // About a dozen common prefixes: an equal output is expected by chance and reveals nothing alone.
   outputMayEqualInput: true,
+  referencedColumns: (p) => [p.last_name],
   create: (p, ctx) => {
     const alone = (v: string): string =>
       PREFIXED_SURNAMES[ctx.prf.stream(TUSSENVOEGSEL_LABEL, v.toLowerCase()).uniform(PREFIXED_SURNAMES.length)]![0];

@@ -86,6 +86,11 @@ export function planRun(rules: RulesFile, schema: PgSchema, registry: ReadonlyMa
       }
       const masker = registry.get(rule.masker);
       if (!masker) throw new Error(`rules loader let an unknown masker through: ${rule.masker}`);
+      for (const ref of masker.referencedColumns?.(rule.params as never) ?? []) {
+        if (ref !== undefined && !known.has(ref)) {
+          issues.push({ kind: 'unknown-column', table: name, column: ref, at: where(rule.at), message: `${name}.${column.name}: masker "${masker.name}" refers to column ${ref}, which does not exist in ${name}${suggest(ref, [...known])}` });
+        }
+      }
       const problem = incompatibility(masker, column, rule.params);
       if (problem) {
         issues.push({ kind: 'incompatible-masker', table: name, column: column.name, at: where(rule.at), message: `${name}.${column.name}: ${problem}` });

@@ -148,6 +148,15 @@ describe('maskgate run (PostgreSQL)', () => {
     expect(r.stdout).toContain('3 tables exported');
   });
 
+  it('refuses an option that names a column the table does not have (a typo would change the masking silently)', async () => {
+    const dir = tempDir();
+    const rules = join(dir, 'rules.yaml');
+    writeFileSync(rules, readFileSync(FIXTURE_RULES, 'utf8').replace(/^(\s+)voornaam: .*$/m, '$1voornaam: { mask: first_name, gender: geslact }'));
+    const r = await runCli(['check', '-c', rules, '-s', source.url]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/public\.aanvragers\.voornaam: masker "first_name" refers to column geslact, which does not exist in public\.aanvragers.*geslacht/);
+  });
+
   it('stops on a missing or short secret before connecting', async () => {
     const dir = tempDir();
     for (const secret of [undefined, 'too-short']) {
