@@ -9,9 +9,16 @@ import type { Confidence, DetectorMatch } from './detector.js';
  * §4.5's tussenvoegsels plus every one the name maskers write, longest first so that "van der"
  * wins over "van"; matched in either case of their first letters ("van der" / "Van der").
  */
+/**
+ * Particles of surnames from elsewhere that Dutch registers hold as written ("El Amrani", "da Silva").
+ * Unlike "aan" or "voor", they hardly occur between two capitalised words except inside a name.
+ */
+const FOREIGN_PARTICLES = ['el', 'al', 'von', 'da', 'dos', 'di', 'du', 'le', 'la'];
+
 const TV_WORDS = [...new Set([
   'van der', 'van den', 'van de', "van 't", "in 't", 'op den', 'uit de', 'van', 'de', 'der', 'den', 'ter', 'ten', 'te',
   'het', "'t", 'in', 'op', 'uit', 'aan', 'bij', 'onder', 'over', 'voor', ...PREFIXED_SURNAMES.map((p) => p[0]),
+  ...FOREIGN_PARTICLES,
 ])].sort((a, b) => b.length - a.length);
 const HONORIFICS = ['dhr', 'mevr', 'mw', 'mr', 'dr', 'ir', 'drs', 'ing', 'prof'];
 
@@ -21,6 +28,15 @@ const eitherCase = (words: readonly string[]): string =>
 
 const PERSON = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:(${eitherCase(HONORIFICS)})\\.?\\s+)?((?:\\p{Lu}\\.){1,6}|\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?)\\s+(?:(${eitherCase(TV_WORDS)})\\s+)?(\\p{Lu}[\\p{L}'’-]*\\p{L})`,
+  'gu',
+);
+
+/**
+ * An honorific before a surname alone ("mevr. Kartosen", "de heer Van Dijk") marks a person even when
+ * no list knows the surname; the honorific is kept out of the match, so only the name is replaced.
+ */
+const TITLED = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${eitherCase([...HONORIFICS, 'mevrouw', 'meneer', 'de heer', 'heer', 'juffrouw'])})\\.?\\s+((?:(?:${eitherCase(TV_WORDS)})\\s+)?\\p{Lu}[\\p{L}'’-]*\\p{L})`,
   'gu',
 );
 
@@ -44,7 +60,8 @@ function knownLast(name: string): boolean {
 }
 
 /** How sure a regex candidate is a person, or null to drop it; single list hits alone stay low. */
-function confidenceOf(honorific: boolean, first: string, tv: boolean, last: string): Confidence | null {
+function confidenceOf(honorific: boolean, first: string, tvWord: string | undefined, last: string): Confidence | null {
+  const tv = tvWord ?? null;
   const initials = first.includes('.');
   const f = !initials && knownFirst(first);
   const l = knownLast(last);
@@ -52,7 +69,7 @@ function confidenceOf(honorific: boolean, first: string, tv: boolean, last: stri
   if (honorific) return f || l || tv || initials ? 'high' : 'medium';
   if ((f || initials || l) && tv) return 'medium';
   if (initials && l) return 'medium';
-  if (f || l || initials) return 'low';
+  if (f || l || initials || (tv !== null && FOREIGN_PARTICLES.includes(tv.toLowerCase()))) return 'low';
   return null;
 }
 
@@ -98,13 +115,18 @@ export function findNames(text: string, extraNames?: readonly string[]): Detecto
   const found: DetectorMatch[] = [];
   PERSON.lastIndex = 0;
   for (let m = PERSON.exec(text); m !== null; m = PERSON.exec(text)) {
-    const confidence = confidenceOf(m[1] !== undefined, m[2]!, m[3] !== undefined, m[4]!);
+    const confidence = confidenceOf(m[1] !== undefined, m[2]!, m[3], m[4]!);
     if (confidence === null) {
       // "Groeten Jan de Vries": the first word was not a name; try again from the next one.
       PERSON.lastIndex = m.index + 1;
       continue;
     }
     found.push({ start: m.index, end: m.index + m[0].length, text: m[0], confidence });
+  }
+  TITLED.lastIndex = 0;
+  for (let m = TITLED.exec(text); m !== null; m = TITLED.exec(text)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    found.push({ start, end: m.index + m[0].length, text: m[1]!, confidence: 'high' });
   }
   if (extraNames !== undefined && extraNames.length > 0) findExtra(text, extraNames, found);
   if (found.length < 2) return found;

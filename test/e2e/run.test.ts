@@ -96,10 +96,10 @@ describe('maskgate run (PostgreSQL)', () => {
 
   it('refuses a broken masker in the last table too (the leak check covers every table)', async () => {
     const dir = tempDir();
-    const r = await runCli(['run', '-c', FIXTURE_RULES, '-s', source.url, '-o', join(dir, 'out.sql')], { MASKGATE_FAULT_INJECT: 'identity:text' });
+    const r = await runCli(['run', '-c', FIXTURE_RULES, '-s', source.url, '-o', join(dir, 'out.sql')], { MASKGATE_FAULT_INJECT: 'identity:full_name' });
     expect(r.code).toBe(1);
     const report = JSON.parse(readFileSync(join(dir, 'out.sql.report.json'), 'utf8'));
-    expect(report.verification.findings.map((f: { table: string; column: string }) => `${f.table}.${f.column}`)).toContain('public.aanvragen.notities');
+    expect(report.verification.findings.map((f: { table: string; column: string }) => `${f.table}.${f.column}`)).toContain('public.aanvragen.behandelaar');
     expect(readdirSync(dir)).toEqual(['out.sql.report.json']);
   });
 

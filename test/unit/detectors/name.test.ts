@@ -26,6 +26,17 @@ describe('findNames', () => {
     expect(findNames('')).toEqual([]);
   });
 
+  it('finds a surname no list knows after an honorific, without the honorific', () => {
+    const texts = (t: string): string[] => findNames(t).map((m) => m.text);
+    expect(texts('Gebeld met mevr. Kartosen, BSN volgt.')).toEqual(['Kartosen']);
+    expect(texts('Gesprek met de heer Van Dijk-Oosterhuis.')).toEqual(['Van Dijk-Oosterhuis']);
+    expect(findNames('dhr. Kovalenko belde')[0]?.confidence).toBe('high');
+  });
+
+  it('takes particles of non-Dutch surnames as part of the name ("Emma El Amrani")', () => {
+    expect(findNames('Emma El Amrani stuurt de lijst na.').map((m) => m.text)).toEqual(['Emma El Amrani']);
+  });
+
   it('skips a capitalised word before the name ("Groeten Jan de Vries")', () => {
     expect(texts('Groeten Jan de Vries')).toEqual(['Jan de Vries']);
   });
