@@ -89,9 +89,13 @@ function wholeWordOffsets(hay: string, needle: string): number[] {
   return out;
 }
 
-/** Keeps, of overlapping hits, the more confident one, then the longer, then the earlier. */
+/**
+ * Keeps, of overlapping hits, the longer one, then the more confident, then the earlier. Longer
+ * first: a name inside an e-mail address ("sanne" in sanne.dewit@…) must not leave the rest of the
+ * address in place.
+ */
 function resolveOverlaps(hits: Hit[]): Hit[] {
-  hits.sort((a, b) => b.rank - a.rank || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+  hits.sort((a, b) => (b.end - b.start) - (a.end - a.start) || b.rank - a.rank || a.start - b.start);
   const kept: Hit[] = [];
   for (const h of hits) if (!kept.some((k) => h.start < k.end && k.start < h.end)) kept.push(h);
   return kept.sort((a, b) => a.start - b.start);

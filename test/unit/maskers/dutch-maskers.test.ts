@@ -537,3 +537,11 @@ describe('registry', () => {
     }
   });
 });
+
+describe('docs/maskers.md', () => {
+  it('documents every registered masker under its own heading', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = readFileSync(new URL('../../../docs/maskers.md', import.meta.url), 'utf8');
+    for (const m of MASKERS) expect(doc, m.name).toMatch(new RegExp(`^###+ \`${m.name}\``, 'm'));
+  });
+});

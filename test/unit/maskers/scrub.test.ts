@@ -41,6 +41,13 @@ describe('scrub', () => {
     expect(out).toMatch(/^Gesprek met .+ over haar diploma\.$/);
   });
 
+  it('replaces an e-mail address as a whole even when it contains the row\'s own name', () => {
+    const m = maskerFor('scrub', { names: { voornaam: 'first_name', achternaam: 'last_name' } });
+    const out = m.mask('Sanne mailt vanaf sanne.dewit@voorbeeldmail.nl.', row('1', { voornaam: 'Sanne', achternaam: 'de Wit' })) as string;
+    expect(out).toContain(structured('email', 'sanne.dewit@voorbeeldmail.nl'));
+    expect(out.toLowerCase()).not.toContain('dewit');
+  });
+
   it('leaves text without identifiers as it is, and types listed in `except` too', () => {
     expect(maskerFor('scrub').apply('Aanvraag compleet, doorgezet naar beoordeling.')).toBe('Aanvraag compleet, doorgezet naar beoordeling.');
     expect(maskerFor('scrub', { except: ['phone'] }).apply('bel 06-12345678')).toBe('bel 06-12345678');
