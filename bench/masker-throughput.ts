@@ -77,7 +77,8 @@ const CASES: Case[] = [
   { masker: 'last_name', target: 200_000, input: (i) => `${LAST[i % LAST.length]}${i}` },
   { masker: 'full_name', target: 200_000, input: (i) => `${FIRST[i % FIRST.length]} ${LAST[i % LAST.length]}${i}` },
   { masker: 'email', target: 200_000, input: (i) => `${FIRST[i % FIRST.length]!.toLowerCase()}.${i}@voorbeeldmail.nl` },
-  { masker: 'scrub', target: 200_000, input: noteAt, label: 'scrub (80-char notes)' },
+  { masker: 'scrub', target: 200_000, input: noteAt, label: 'scrub (80-char notes, BSN + phone in each)' },
+  { masker: 'scrub', target: 200_000, input: (i) => noteAt(i).replace(/; BSN.*$/, `, afgehandeld op verzoek nummer ${'abcdefghij'[i % 10]}.`), label: 'scrub (80-char notes, no identifiers)' },
 ];
 
 function contextFor(prf: KeyedPrf): MaskerContext {

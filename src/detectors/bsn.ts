@@ -1,6 +1,7 @@
 // The BSN detector of dutch-pii.md §1: the single elfproef validator (§1.1–§1.2) that maskers,
 // canonicalize.ts and the tests share, and the free-text finder of §1.3 with the context rules of §1.6.
 import type { Confidence, DetectorMatch } from './detector.js';
+import { hasDigit } from './detector.js';
 
 /**
  * The BSN weighted sum 9·d1 + … + 2·d8 − d9 of 9 ASCII digits, reduced into [0, 11), or -1 when
@@ -127,6 +128,8 @@ function confidenceAt(text: string, start: number, end: number, base: Confidence
  * it may be an RSIN; the match covers only its 9 digits.
  */
 export function findBsns(text: string): DetectorMatch[] {
+  // Every form of this identifier has digits; most free text can be skipped at once.
+  if (!hasDigit(text)) return [];
   const out: DetectorMatch[] = [];
   BSN_TEXT.lastIndex = 0;
   for (let m = BSN_TEXT.exec(text); m !== null; m = BSN_TEXT.exec(text)) {

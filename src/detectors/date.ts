@@ -4,6 +4,7 @@
  * `findDates` for free text.
  */
 import type { Confidence, DetectorMatch } from './detector.js';
+import { hasDigit } from './detector.js';
 
 /** How a date was written, enough to write another date the same way. */
 export type DateNotation =
@@ -215,6 +216,8 @@ const BIRTH_CONTEXT = /(?:geboren|geb\.|geboortedatum|geb\.?\s?datum|geboortedag
  * Two-digit years and 8-digit runs are not matched: without a column name they are too ambiguous.
  */
 export function findDates(text: string): DetectorMatch[] {
+  // Every form of this identifier has digits; most free text can be skipped at once.
+  if (!hasDigit(text)) return [];
   const found: DetectorMatch[] = [];
   const add = (start: number, end: number, y: number, m: number, d: number): void => {
     if (!valid(y, m, d)) return;

@@ -13,3 +13,12 @@ export interface DetectorMatch {
   readonly text: string;
   readonly confidence: Confidence;
 }
+
+/** Whether the text holds an ASCII digit: a cheap pre-check for detectors of numeric identifiers. */
+export function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}

@@ -30,6 +30,7 @@ export interface EmailMatch extends DetectorMatch {
 
 /** E-mail addresses in free text; the syntax is unambiguous, so every match is high confidence. */
 export function findEmails(text: string): EmailMatch[] {
+  if (!text.includes('@')) return [];
   const out: EmailMatch[] = [];
   for (const m of text.matchAll(EMAIL_TEXT)) {
     const t = m[0];

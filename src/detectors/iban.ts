@@ -1,6 +1,7 @@
 // IBANs, with the Dutch form in focus (dutch-pii.md §3.1–3.2). mod97 here is the only copy of the
 // ISO 7064 arithmetic in maskgate: the iban masker, the detector and the tests all use it.
 import type { DetectorMatch } from './detector.js';
+import { hasDigit } from './detector.js';
 
 /**
  * ISO 7064 MOD 97-10 remainder of an uppercase alphanumeric string, letters read as A=10 … Z=35
@@ -57,6 +58,8 @@ const NL_IBAN_TEXT = /\bNL[ \t]?\d{2}[ \t]?[A-Z]{4}(?:[ \t]?\d{4}){2}[ \t]?\d{2}
  * somebody's account number with one digit wrong.
  */
 export function findIbans(text: string): DetectorMatch[] {
+  // Every form of this identifier has digits; most free text can be skipped at once.
+  if (!hasDigit(text)) return [];
   const out: DetectorMatch[] = [];
   for (const m of text.matchAll(NL_IBAN_TEXT)) {
     const start = m.index;

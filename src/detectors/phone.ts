@@ -1,6 +1,7 @@
 // Dutch phone numbers (dutch-pii.md §4.2), after the Nummerplan as libphonenumber encodes it. The
 // phone masker classifies with these same patterns, so its fakes pass the check the verifier runs.
 import type { Confidence, DetectorMatch } from './detector.js';
+import { hasDigit } from './detector.js';
 
 /** Number types of §4.2 that `parseDutchPhone` recognises. */
 export type PhoneType =
@@ -117,6 +118,8 @@ export interface PhoneMatch extends DetectorMatch {
  * shape); other personal types medium; toll-free and premium low, as they are rarely personal.
  */
 export function findPhones(text: string): PhoneMatch[] {
+  // Every form of this identifier has digits; most free text can be skipped at once.
+  if (!hasDigit(text)) return [];
   const out: PhoneMatch[] = [];
   for (const m of text.matchAll(PHONE_TEXT)) {
     const t = m[0].replace(TRAILING, '');

@@ -2,6 +2,7 @@
 // plate masker and the tests, so "valid" means the same thing everywhere.
 import { normalize } from '../keyed/canonicalize.js';
 import type { Confidence, DetectorMatch } from './detector.js';
+import { hasDigit } from './detector.js';
 
 /** Letter/digit layout of one sidecode: mask (X letter, 9 digit) and dash offsets in the compact form. */
 export interface PlateLayout {
@@ -167,6 +168,8 @@ const KEYWORD = /kenteken|nummerbord|\bauto|voertuig|\brdw\b/i;
  * (kenteken, nummerbord, auto, voertuig, RDW) within 40 characters.
  */
 export function findPlates(text: string): DetectorMatch[] {
+  // Every form of this identifier has digits; most free text can be skipped at once.
+  if (!hasDigit(text)) return [];
   const out: DetectorMatch[] = [];
   const re = new RegExp(CANDIDATE.source, CANDIDATE.flags);
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {

@@ -2,6 +2,7 @@
 // is valid by the very rule the verifier checks.
 import { normalize } from '../keyed/canonicalize.js';
 import type { Confidence, DetectorMatch } from './detector.js';
+import { hasDigit } from './detector.js';
 
 /** Letter pairs that are never issued (§4.1); F, I, O, Q, U and Y are allowed since 2005. */
 export const BANNED_POSTCODE_PAIRS: readonly string[] = ['SA', 'SD', 'SS'];
@@ -52,6 +53,8 @@ export function isValidPc4(value: string): boolean {
  * is medium, since it is also a sidecode-2 kenteken (§2.2, §8).
  */
 export function findPostcodes(text: string): DetectorMatch[] {
+  // Every form of this identifier has digits; most free text can be skipped at once.
+  if (!hasDigit(text)) return [];
   const out: DetectorMatch[] = [];
   for (const m of text.matchAll(PC6_TEXT)) {
     const confidence: Confidence = m[0].length === 7 ? 'high' : 'medium';
