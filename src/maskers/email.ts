@@ -98,8 +98,10 @@ export const email = defineMasker({
       );
     }
     // Two pools on unique columns: one gives every address (case-insensitively) its own fake; the
-    // other gives each spelling of that address its own case variant, since a unique text column
-    // may hold both "Jan@x.nl" and "jan@x.nl" and the restore compares case-sensitively.
+    // other gives each other spelling of that address its own case variant, since a unique text
+    // column may hold both "Jan@x.nl" and "jan@x.nl" and the restore compares case-sensitively.
+    // The plain lowercase spelling always gets the base fake and is kept out of the second pool, so
+    // that pool holds only the rare mixed-case addresses (memory grows with what it must track).
     const addresses = uniquePoolFor(ctx, LABEL, 'email', CAPACITY);
     const spellings = uniquePoolFor(ctx, CASE_LABEL, 'email', CAPACITY);
 
@@ -109,14 +111,17 @@ export const email = defineMasker({
       const st = ctx.prf.stream(LABEL, canon);
       if (addresses === null || spellings === null) return fake(st, budget, domain, canon);
       const base = addresses.claim(canon, () => fake(st, budget, domain, canon));
+      if (value === canon) return base;
       let cs: PrfStream | null = null;
       let attempt = 0;
       return spellings.claim(value, () => {
-        attempt++;
-        if (attempt === 1) return base;
-        if (attempt === 2) return mirrorCase(value, base);
-        cs ??= ctx.prf.stream(CASE_LABEL, value);
-        return caseVariant(cs, base);
+        // The base belongs to the lowercase spelling, even when that spelling has not appeared yet.
+        while (attempt < 10_000) {
+          attempt++;
+          const cand = attempt === 1 ? mirrorCase(value, base) : caseVariant((cs ??= ctx.prf.stream(CASE_LABEL, value)), base);
+          if (cand !== base) return cand;
+        }
+        throw new MaskgateError('MASKER_FAILED', 'The email masker found no free spelling for an address that occurs in many spellings in a unique column.', { masker: 'email' });
       });
     };
   },

@@ -3,7 +3,8 @@
 // faker decides how it turns random numbers into values, and an upgrade may change that. The keyed
 // PRF supplies every random number, so for one faker version the same input and key always give
 // the same output, in every table.
-import { base, en, Faker, nl, type Randomizer } from '@faker-js/faker';
+import { createRequire } from 'node:module';
+import type { Faker, Randomizer } from '@faker-js/faker';
 import { z } from 'zod';
 import { didYouMean } from '../config/did-you-mean.js';
 import { MaskgateError } from '../errors.js';
@@ -69,8 +70,21 @@ function probeWords(words: Uint32Array, block: number): void {
   }
 }
 
+type FakerLib = typeof import('@faker-js/faker');
+let fakerLib: FakerLib | null = null;
+
+/**
+ * faker and its locale data cost ~36 MB of memory, so it is loaded on first use, by a rules file
+ * that names it, not by every run (require of an ES module is synchronous on Node ≥ 20.19).
+ */
+function lib(): FakerLib {
+  fakerLib ??= createRequire(import.meta.url)('@faker-js/faker') as FakerLib;
+  return fakerLib;
+}
+
 /** A Faker with the Dutch locale (falling back to English, then base) on the given random source. */
 function dutchFaker(randomizer: Randomizer): Faker {
+  const { Faker, nl, en, base } = lib();
   const faker = new Faker({ locale: [nl, en, base], randomizer });
   faker.setDefaultRefDate(REF_DATE);
   return faker;
@@ -123,7 +137,8 @@ function call(gen: Generator, options: Record<string, unknown> | undefined): str
 
 // One validation instance: config checks run a method on a fixed, unkeyed random source.
 const probeRandom = new PrfRandomizer(null);
-const probeFaker = dutchFaker(probeRandom);
+let probe: Faker | null = null;
+const probeFaker = (): Faker => (probe ??= dutchFaker(probeRandom));
 
 /**
  * Replaces a value with the output of a @faker-js/faker method (locale nl), with every random
@@ -140,7 +155,7 @@ export const faker = defineMasker({
     })
     .strict()
     .superRefine((p, ctx) => {
-      const gen = resolve(probeFaker, p.method);
+      const gen = resolve(probeFaker(), p.method);
       if (typeof gen === 'string') {
         ctx.addIssue({ code: 'custom', message: gen, path: ['method'] });
         return;

@@ -22,8 +22,8 @@ function hash53(s: string): number {
 /**
  * Collision-free assignment of fakes for one semantic type within a run (dutch-pii.md §1.8
  * probing): each input walks its own keyed candidate sequence and takes the first candidate that
- * no other input owns. Only 53-bit hashes are kept (16 bytes a slot, open addressing), so a million
- * distinct inputs cost about 32 MB, and no value is held in memory as a string.
+ * no other input owns. Only hashes are kept (12 bytes a slot, open addressing), so a million
+ * distinct inputs cost about 24 MB, and no value is held in memory as a string.
  *
  * The outcome depends on the order in which inputs first appear; the pipeline fixes that order
  * (tables in dependency order, rows in primary-key order), so runs stay byte-identical. Two
@@ -31,7 +31,10 @@ function hash53(s: string): number {
  * below 10^-4, and a restore would then stop on the unique key rather than publish silently.
  */
 export class UniquePool {
-  private cands = new Float64Array(1 << 12);
+  // Per slot: the low 32 bits of the candidate's hash (enough to find it; a false match only makes
+  // a candidate look taken, which probing skips) and the owner's full 53-bit hash (two inputs must
+  // never share an owner). 12 bytes a slot, at most 70% full.
+  private cands = new Uint32Array(1 << 12);
   private owners = new Float64Array(1 << 12);
   private used = 0;
 
@@ -50,7 +53,7 @@ export class UniquePool {
     const owner = hash53(input);
     for (let attempt = 0; attempt < 10_000; attempt++) {
       const cand = draw();
-      const h = hash53(cand);
+      const h = hash53(cand) % 0x100000000 || 1;
       const slot = this.find(h);
       const held = this.owners[slot]!;
       if (held === owner) return cand;
@@ -58,16 +61,17 @@ export class UniquePool {
         if (this.used >= this.capacity) this.exhausted();
         this.cands[slot] = h;
         this.owners[slot] = owner;
-        if (++this.used * 2 > this.cands.length) this.grow();
+        if (++this.used * 10 > this.cands.length * 7) this.grow();
         return cand;
       }
     }
     return this.exhausted();
   }
 
+  /** The slot holding candidate hash `h` (32 bits, never 0), or the empty slot where it belongs. */
   private find(h: number): number {
     const mask = this.cands.length - 1;
-    let i = (h % 0x100000000) & mask;
+    let i = h & mask;
     for (;;) {
       const c = this.cands[i]!;
       if (c === h || c === 0) return i;
@@ -78,7 +82,7 @@ export class UniquePool {
   private grow(): void {
     const oldC = this.cands;
     const oldO = this.owners;
-    this.cands = new Float64Array(oldC.length * 2);
+    this.cands = new Uint32Array(oldC.length * 2);
     this.owners = new Float64Array(oldC.length * 2);
     for (let i = 0; i < oldC.length; i++) {
       if (oldC[i] === 0) continue;

@@ -277,7 +277,8 @@ describe('json', () => {
     };
     const input = jsonbText(doc);
     const masked = JSON.parse(jsonMask(PERSON_PATHS, 'keep')(jsonb ? input : JSON.stringify(doc), R)!) as Record<string, unknown>;
-    const before = new Map(leaves(doc));
+    // Compared with the document as JSON carries it (-0 is written as 0).
+    const before = new Map(leaves(JSON.parse(JSON.stringify(doc)) as Record<string, unknown>));
     const after = new Map(leaves(masked));
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [path, v] of before) {
