@@ -1,13 +1,11 @@
-import { maxLengthOf } from '../db/table-info.js';
 import { z } from 'zod';
-import { normalize } from '../keyed/canonicalize.js';
 import type { KeyedPrf } from '../keyed/keyed-prf.js';
 import { PLACES, STREET_NAMES } from './data/dutch-places.js';
 import { WORDLIST_VERSION } from './data/dutch-words.js';
 import { fakePlaceIndex, placeLike } from './city.js';
-import { assertUnlike, edges } from './first-name.js';
 import { addressKey, maskHouseNumber } from './house-number.js';
 import { defineMasker } from './masker.js';
+import { wholeValue } from './whole-value.js';
 import { fakeStreet } from './street.js';
 
 /** PRF label of the postcode inside an address line. */
@@ -111,15 +109,5 @@ export const address = defineMasker({
   columnKinds: ['text'],
   preservesUniqueness: false,
   outputMayEqualInput: false,
-  create: (_p, ctx) => {
-    const maxLen = maxLengthOf(ctx.column);
-    return (value) => {
-      const v = normalize(value);
-      if (v === '') return '';
-      const [lead, trail] = edges(value);
-      let out = maskAddressLine(ctx.prf, value.trim());
-      if (lead.length + out.length + trail.length > maxLen) out = out.slice(0, Math.max(1, maxLen - lead.length - trail.length));
-      return assertUnlike('address', value, lead + out + trail);
-    };
-  },
+  create: wholeValue('address', (prf, _v, _room, trimmed) => maskAddressLine(prf, trimmed)),
 });

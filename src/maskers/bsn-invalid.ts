@@ -1,6 +1,6 @@
 import type { MaskerContext } from './masker.js';
 import { type BsnClass, CLASS_HI, CLASS_LO } from './bsn-notation.js';
-import { BsnStream } from './bsn-stream.js';
+import { PrfStream } from '../keyed/keyed-prf.js';
 import { type UniquePool, uniquePoolFor } from './unique-pool.js';
 
 /** PRF label of dutch-pii.md §1.8 mode D. */
@@ -18,7 +18,7 @@ export const INVALID_CAPACITY: readonly number[] = [454_545, 4_090_909, 40_909_0
  * column through one UniquePool per class. Never the input itself.
  */
 export function invalidMode(ctx: MaskerContext): (canon: string, cls: BsnClass) => string {
-  const st = new BsnStream(ctx.prf);
+  const st = new PrfStream(ctx.prf, INVALID_LABEL, '');
   const pools: (UniquePool | null)[] = [0, 1, 2].map((c) => uniquePoolFor(ctx, `${INVALID_LABEL}/class-${c}`, 'bsn', INVALID_CAPACITY[c]!));
   let current = '';
   let lo = 0;
@@ -44,7 +44,7 @@ export function invalidMode(ctx: MaskerContext): (canon: string, cls: BsnClass) 
     current = canon;
     lo = CLASS_LO[cls]!;
     span = CLASS_HI[cls]! - lo;
-    st.reset(INVALID_LABEL, canon);
+    st.reset(canon);
     const pool = pools[cls]!;
     return pool ? pool.claim(canon, draw) : draw();
   };

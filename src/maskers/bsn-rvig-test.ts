@@ -1,7 +1,7 @@
 import { RVIG_GENERAL_BSNS, RVIG_LEADING_ZERO_BSNS } from './data/rvig-test-bsns.js';
 import type { MaskerContext } from './masker.js';
 import type { BsnClass } from './bsn-notation.js';
-import { BsnStream } from './bsn-stream.js';
+import { PrfStream } from '../keyed/keyed-prf.js';
 import { type UniquePool, uniquePoolFor } from './unique-pool.js';
 
 /** PRF label of dutch-pii.md §1.8 mode B. */
@@ -15,7 +15,7 @@ export const RVIG_LABEL = 'maskgate/nl-bsn/rvig-test/v1';
  * numbers, so the run fails closed beyond that.
  */
 export function rvigTestMode(ctx: MaskerContext): (canon: string, cls: BsnClass) => string {
-  const st = new BsnStream(ctx.prf);
+  const st = new PrfStream(ctx.prf, RVIG_LABEL, '');
   const lz: UniquePool | null = uniquePoolFor(ctx, `${RVIG_LABEL}/leading-zero`, 'bsn', RVIG_LEADING_ZERO_BSNS.length);
   const general: UniquePool | null = uniquePoolFor(ctx, `${RVIG_LABEL}/general`, 'bsn', RVIG_GENERAL_BSNS.length);
   let current = '';
@@ -29,7 +29,7 @@ export function rvigTestMode(ctx: MaskerContext): (canon: string, cls: BsnClass)
   return (canon, cls) => {
     current = canon;
     list = cls === 2 ? RVIG_GENERAL_BSNS : RVIG_LEADING_ZERO_BSNS;
-    st.reset(RVIG_LABEL, canon);
+    st.reset(canon);
     const pool = cls === 2 ? general : lz;
     return pool ? pool.claim(canon, draw) : draw();
   };

@@ -1,5 +1,5 @@
 import type { MaskerContext } from './masker.js';
-import { BsnStream } from './bsn-stream.js';
+import { PrfStream } from '../keyed/keyed-prf.js';
 import { uniquePoolFor } from './unique-pool.js';
 
 /** PRF label of dutch-pii.md §1.8 mode A. */
@@ -11,9 +11,9 @@ export const TEST_BLOCK_CAPACITY = 454_545;
 const THREE: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
 
 /** The next §1.8 mode A candidate: an elfproef-valid value in 000000001–009999999. */
-function candidate(st: BsnStream): string {
+function candidate(st: PrfStream): string {
   for (;;) {
-    const u = st.next();
+    const u = st.nextUint32();
     if (u >= 4_294_000_000) continue;
     // u mod 10^6 without `%` on a double (u ≥ 2^31 is no int32, and V8 then calls fmod)
     const six = (u - Math.floor(u / 1_000_000) * 1_000_000) | 0;
@@ -39,7 +39,7 @@ function candidate(st: BsnStream): string {
  * candidate. The input itself is skipped, so an RvIG 0000… number or an already masked dump changes.
  */
 export function testBlockMode(ctx: MaskerContext): (canon: string) => string {
-  const st = new BsnStream(ctx.prf);
+  const st = new PrfStream(ctx.prf, TEST_BLOCK_LABEL, '');
   const pool = uniquePoolFor(ctx, TEST_BLOCK_LABEL, 'bsn', TEST_BLOCK_CAPACITY);
   let current = '';
   const draw = (): string => {
@@ -50,7 +50,7 @@ export function testBlockMode(ctx: MaskerContext): (canon: string) => string {
   };
   return (canon) => {
     current = canon;
-    st.reset(TEST_BLOCK_LABEL, canon);
+    st.reset(canon);
     return pool ? pool.claim(canon, draw) : draw();
   };
 }

@@ -1,11 +1,10 @@
-import { maxLengthOf } from '../db/table-info.js';
 import { z } from 'zod';
-import { normalize } from '../keyed/canonicalize.js';
 import type { KeyedPrf } from '../keyed/keyed-prf.js';
 import { PLACES } from './data/dutch-places.js';
 import { WORDLIST_VERSION } from './data/dutch-words.js';
-import { assertUnlike, edges, sameCompact, styleLike } from './first-name.js';
+import { assertUnlike, sameCompact, styleLike } from './first-name.js';
 import { defineMasker } from './masker.js';
+import { wholeValue } from './whole-value.js';
 
 /** PRF label of place names, shared by city and address, so a place gets one fake everywhere. */
 export const CITY_LABEL = `maskgate/nl-city/${WORDLIST_VERSION}`;
@@ -34,15 +33,5 @@ export const city = defineMasker({
   columnKinds: ['text'],
   preservesUniqueness: false,
   outputMayEqualInput: false,
-  create: (_p, ctx) => {
-    const maxLen = maxLengthOf(ctx.column);
-    return (value) => {
-      const v = normalize(value);
-      if (v === '') return '';
-      const [lead, trail] = edges(value);
-      let out = placeLike(v, PLACES[fakePlaceIndex(ctx.prf, v, maxLen - lead.length - trail.length)]![0]);
-      if (out.length > maxLen) out = out.slice(0, maxLen);
-      return assertUnlike('city', value, lead + out + trail);
-    };
-  },
+  create: wholeValue('city', (prf, v, room) => placeLike(v, PLACES[fakePlaceIndex(prf, v, room)]![0])),
 });

@@ -1,11 +1,10 @@
-import { maxLengthOf } from '../db/table-info.js';
 import { z } from 'zod';
-import { normalize } from '../keyed/canonicalize.js';
 import type { KeyedPrf } from '../keyed/keyed-prf.js';
 import { STREET_NAMES } from './data/dutch-places.js';
 import { WORDLIST_VERSION } from './data/dutch-words.js';
-import { assertUnlike, edges, sameCompact, styleLike } from './first-name.js';
+import { assertUnlike, sameCompact, styleLike } from './first-name.js';
 import { defineMasker } from './masker.js';
+import { wholeValue } from './whole-value.js';
 
 /** PRF label of street names, shared by street and address, so a street gets one fake everywhere. */
 export const STREET_LABEL = `maskgate/nl-street/${WORDLIST_VERSION}`;
@@ -29,15 +28,5 @@ export const street = defineMasker({
   columnKinds: ['text'],
   preservesUniqueness: false,
   outputMayEqualInput: false,
-  create: (_p, ctx) => {
-    const maxLen = maxLengthOf(ctx.column);
-    return (value) => {
-      const v = normalize(value);
-      if (v === '') return '';
-      const [lead, trail] = edges(value);
-      let out = fakeStreet(ctx.prf, v, maxLen - lead.length - trail.length);
-      if (out.length > maxLen) out = out.slice(0, maxLen);
-      return assertUnlike('street', value, lead + out + trail);
-    };
-  },
+  create: wholeValue('street', (prf, v, room) => fakeStreet(prf, v, room)),
 });
