@@ -28,6 +28,11 @@ function compress(state: Int32Array, buf: Uint8Array, off: number): void {
     const p = off + i * 4;
     W[i] = (buf[p]! << 24) | (buf[p + 1]! << 16) | (buf[p + 2]! << 8) | buf[p + 3]!;
   }
+  rounds(state);
+}
+
+/** The compression of the block whose 16 big-endian words are already in W[0..16). */
+function rounds(state: Int32Array): void {
   for (let i = 16; i < 64; i++) {
     const w15 = W[i - 15]!;
     const w2 = W[i - 2]!;
@@ -68,7 +73,6 @@ export class KeyedPrf {
   private readonly state = new Int32Array(8);
   private readonly out = new Int32Array(8);
   private msg = new Uint8Array(256);
-  private readonly outerBlock = new Uint8Array(64);
   /** The last digest, as eight big-endian 32-bit words. */
   readonly digest = new Uint32Array(8);
 
@@ -143,21 +147,15 @@ export class KeyedPrf {
     tail[blocks - 1] = bits & 0xff;
     compress(st, tail, 0);
     if (blocks === 128) compress(st, tail, 64);
-    const ob = this.outerBlock;
-    for (let i = 0; i < 8; i++) {
-      const w = st[i]!;
-      ob[i * 4] = w >>> 24;
-      ob[i * 4 + 1] = (w >>> 16) & 0xff;
-      ob[i * 4 + 2] = (w >>> 8) & 0xff;
-      ob[i * 4 + 3] = w & 0xff;
-    }
-    ob[32] = 0x80;
-    ob.fill(0, 33, 62);
-    ob[62] = ((64 + 32) * 8) >>> 8;
-    ob[63] = ((64 + 32) * 8) & 0xff;
+    // The outer message is the inner digest plus fixed padding: written as words straight into the
+    // schedule, with no byte round trip.
+    for (let i = 0; i < 8; i++) W[i] = st[i]!;
+    W[8] = 0x80000000 | 0;
+    W.fill(0, 9, 15);
+    W[15] = (64 + 32) * 8;
     const o = this.out;
     o.set(this.outer);
-    compress(o, ob, 0);
+    rounds(o);
     const d = this.digest;
     for (let i = 0; i < 8; i++) d[i] = o[i]! >>> 0;
     return d;
