@@ -118,7 +118,7 @@ export function findNames(text: string, extraNames?: readonly string[]): Detecto
     const confidence = confidenceOf(m[1] !== undefined, m[2]!, m[3], m[4]!);
     if (confidence === null) {
       // "Groeten Jan de Vries": the first word was not a name; try again from the next one.
-      PERSON.lastIndex = m.index + 1;
+      PERSON.lastIndex = m.index + (text.codePointAt(m.index)! > 0xffff ? 2 : 1);
       continue;
     }
     found.push({ start: m.index, end: m.index + m[0].length, text: m[0], confidence });

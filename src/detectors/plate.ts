@@ -176,7 +176,8 @@ export function findPlates(text: string): DetectorMatch[] {
     const parsed = parsePlate(m[0]);
     if (parsed === null) {
       // A failed spaced candidate may have swallowed the start of a real plate ("op HKR 23 B").
-      re.lastIndex = m.index + 1;
+      // By code point: with the u flag, an index inside a surrogate pair would restart at the same match.
+      re.lastIndex = m.index + (text.codePointAt(m.index)! > 0xffff ? 2 : 1);
       continue;
     }
     let confidence: Confidence = 'high';

@@ -188,7 +188,7 @@ export const phone = defineMasker({
     const digitless = (value: string): string => {
       const canon = `?${normalize(value)}`;
       const st = ctx.prf.stream(label, canon);
-      const sub = pool ? pool.claim(canon, () => `6:${drawDigits(st, 8, blocks)}`).slice(2) : drawDigits(st, 8, blocks);
+      const sub = pool ? pool.claim(canon, () => `6${drawDigits(st, 8, blocks)}`).slice(1) : drawDigits(st, 8, blocks);
       const out = maxLength >= 11 ? `06-${sub}` : `06${sub}`;
       return out.slice(0, maxLength);
     };
@@ -211,9 +211,10 @@ export const phone = defineMasker({
       const n = d.length - kept;
       const old = d.slice(kept);
       const st = ctx.prf.stream(label, canon);
-      // Candidates carry the kept digits after the country/trunk prefix, so "06-…" and "+31 6 …" of one
-      // number claim one slot, and equal subscriber digits under different area codes do not clash.
-      const fresh = pool ? pool.claim(canon, () => `${typeKey}:${drawOther(st, n, first, old)}`).slice(-n) : drawOther(st, n, first, old);
+      // Candidates are the whole national number (kept digits after the country/trunk prefix, then
+      // the fresh ones): "06-…" and "+31 6 …" of one number claim one slot, and 020 + 8 digits can
+      // never equal 02 + 9 digits unnoticed.
+      const fresh = pool ? pool.claim(canon, () => typeKey + drawOther(st, n, first, old)).slice(-n) : drawOther(st, n, first, old);
       return overlay(value, kept, fresh);
     };
   },

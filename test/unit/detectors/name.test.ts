@@ -8,6 +8,13 @@ import { maskerFor } from '../maskers/support.js';
 const texts = (t: string, extra?: readonly string[]): string[] => findNames(t, extra).map((m) => m.text);
 
 describe('findNames', () => {
+  // Regression: after a rejected candidate starting with a character outside the BMP, the search
+  // restarted inside its surrogate pair, at the same match, for ever.
+  it('returns on text with astral-plane letters', () => {
+    expect(findNames('x \u{1D4A5}z Bb')).toEqual([]);
+    expect(findNames('5 \t \u{1D4A5}z BB9 en Jan de Vries')).toHaveLength(1);
+  });
+
   it('finds the §4.5 example names', () => {
     const t = "Gesprek met dhr. J.P. van der Meer en Anne-Marie van 't Hof over Sanne in 't Veld.";
     const found = findNames(t);

@@ -93,6 +93,10 @@ describe('kenteken validator', () => {
 });
 
 describe('findPlates', () => {
+  it('returns on text with astral-plane letters before a rejected candidate', () => {
+    expect(findPlates('op \u{1D4A5}K 23 B en GHJ-12-K')).toHaveLength(1);
+  });
+
   it('finds dashed plates with high confidence, compact ones low, or medium within 40 characters of a keyword', () => {
     const text = 'Auto met kenteken HKR-23-B gezien; postcode 1234AB; ook GH12JK en 12-34-56. Later ook n-123-gd.';
     const found = findPlates(text).map((m) => [m.text, m.confidence]);

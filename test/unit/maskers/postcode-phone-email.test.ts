@@ -364,3 +364,17 @@ describe('email masker', () => {
     for (const o of outs) expect(isValidEmail(o)).toBe(true);
   });
 });
+
+describe('phone on a unique column (regression)', () => {
+  it('keeps numbers apart whose kept prefixes differ in length (020 + 8 digits vs 02 + 9 digits)', () => {
+    const m = build(phone, {}, { unique: true });
+    const seen = new Set<string>();
+    for (let i = 0; i < 20_000; i++) {
+      for (const prefix of ['020', '021']) {
+        const out = m(`${prefix}${String(1_000_000 + i * 37).padStart(7, '0')}`, r)!;
+        expect(seen.has(out)).toBe(false);
+        seen.add(out);
+      }
+    }
+  });
+});
