@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { areaCodeLength, phoneTypeOfNsn, phoneTypeOfPrefix } from '../detectors/phone.js';
 import { MaskgateError } from '../errors.js';
 import { normalize } from '../keyed/canonicalize.js';
-import type { PrfStream } from '../keyed/keyed-prf.js';
+import { PrfStream } from '../keyed/keyed-prf.js';
 import { defineMasker } from './masker.js';
 import { uniquePoolFor } from './unique-pool.js';
 
@@ -193,6 +193,8 @@ export const phone = defineMasker({
       return out.slice(0, maxLength);
     };
 
+    // One stream for every value of the column: a fresh one per value is a measurable share here.
+    const reusable = new PrfStream(ctx.prf, label, '');
     return (value) => {
       let d = '';
       let plus = false;
@@ -210,7 +212,7 @@ export const phone = defineMasker({
       const typeKey = plan.typeKey;
       const n = d.length - kept;
       const old = d.slice(kept);
-      const st = ctx.prf.stream(label, canon);
+      const st = reusable.reset(canon);
       // Candidates are the whole national number (kept digits after the country/trunk prefix, then
       // the fresh ones): "06-…" and "+31 6 …" of one number claim one slot, and 020 + 8 digits can
       // never equal 02 + 9 digits unnoticed.
