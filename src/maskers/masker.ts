@@ -29,6 +29,8 @@ export interface MaskerContext {
    * `scrub`): a nested BSN must draw from the same pool as a unique BSN column, or the fakes differ.
    */
   readonly uniqueFor?: (masker: string) => boolean;
+  /** The planner's row estimate of this table (pg_class.reltuples), for sizing run-wide state. */
+  readonly expectedRows?: number;
   /**
    * Run-scoped state shared by every column that uses the same key, e.g. the uniqueness map of
    * the BSN generator, so that `patient.bsn` and `claim.bsn` draw from one pool.

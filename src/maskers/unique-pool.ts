@@ -34,19 +34,27 @@ export class UniquePool {
   // Per slot: the low 32 bits of the candidate's hash (enough to find it; a false match only makes
   // a candidate look taken, which probing skips) and the owner's full 53-bit hash (two inputs must
   // never share an owner). 12 bytes a slot, at most 70% full.
-  private cands = new Uint32Array(1 << 12);
-  private owners = new Float64Array(1 << 12);
+  private cands: Uint32Array;
+  private owners: Float64Array;
   private used = 0;
 
   /**
    * @param what      the masker name, for the capacity message
    * @param capacity  most distinct inputs before failing closed (keep it ≤ half the output space,
    *                  so that probing stays short)
+   * @param expected  how many distinct inputs to size for up front (the table's row estimate), so
+   *                  that a large table does not hold the old and the new table at once while growing
    */
   constructor(
     private readonly what: string,
     private readonly capacity: number,
-  ) {}
+    expected = 0,
+  ) {
+    let size = 1 << 12;
+    while (size * 7 < Math.min(expected, capacity) * 10) size *= 2;
+    this.cands = new Uint32Array(size);
+    this.owners = new Float64Array(size);
+  }
 
   /** The first candidate from `draw` (called repeatedly, deterministic per input) that `input` may own. */
   claim(input: string, draw: () => string): string {
@@ -103,5 +111,5 @@ export class UniquePool {
  * key and in the columns that reference it.
  */
 export function uniquePoolFor(ctx: MaskerContext, label: string, what: string, capacity: number): UniquePool | null {
-  return ctx.unique ? ctx.shared(`unique-pool:${label}`, () => new UniquePool(what, capacity)) : null;
+  return ctx.unique ? ctx.shared(`unique-pool:${label}`, () => new UniquePool(what, capacity, ctx.expectedRows ?? 0)) : null;
 }

@@ -101,6 +101,7 @@ export function planRun(rules: RulesFile, schema: PgSchema, registry: ReadonlyMa
         prf, table, column,
         unique: column.unique || onUniqueColumns.has(masker.name),
         uniqueFor: (name: string) => onUniqueColumns.has(name),
+        expectedRows: table.estimatedRows,
         shared: <T>(key: string, init: () => T): T => {
           if (!shared.has(key)) shared.set(key, init());
           return shared.get(key) as T;
