@@ -60,10 +60,11 @@ function buildProgram(state: { code: number }): Command {
 
   program
     .command('maskers')
+    .argument('[name]', 'show one masker with its options')
     .description('List the maskers a rules file can use, with their options.')
     .option('--json', 'machine-readable output, with option schemas')
-    .action((opts) => {
-      state.code = maskersCommand(opts);
+    .action((name, opts) => {
+      state.code = maskersCommand(opts, name);
     });
   return program;
 }

@@ -193,4 +193,15 @@ describe('maskgate run (PostgreSQL)', () => {
     expect(help.stdout).toMatch(/0\s+published and verified[\s\S]*1\s+verification refused[\s\S]*2\s+configuration[\s\S]*3\s+runtime failure/);
     expect(existsSync(FIXTURE_RULES)).toBe(true);
   });
+
+  it('`maskers <name>` shows one masker with its options, as the config hints promise', async () => {
+    const one = await runCli(['maskers', 'bsn']);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toContain('mode: test-block | rvig-test | format-preserving | invalid  (default "test-block")');
+    const typo = await runCli(['maskers', 'frist_name']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('did you mean "first_name"');
+    const all = JSON.parse((await runCli(['maskers', '--json'])).stdout) as { name: string }[];
+    expect(all.map((m) => m.name)).toContain('scrub');
+  });
 });
