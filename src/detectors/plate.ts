@@ -171,7 +171,9 @@ export function findPlates(text: string): DetectorMatch[] {
   // Every form of this identifier has digits; most free text can be skipped at once.
   if (!hasDigit(text)) return [];
   const out: DetectorMatch[] = [];
-  const re = new RegExp(CANDIDATE.source, CANDIDATE.flags);
+  // One shared global regex: its lastIndex is reset here, and nothing else uses it in between.
+  const re = CANDIDATE;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const parsed = parsePlate(m[0]);
     if (parsed === null) {
