@@ -127,7 +127,9 @@ export const json = defineMasker({
     const rules = params.paths.map((r) => new LiveRule(r, ctx as CompositeMaskerContext));
     const matcher = new PathMatcher(rules.map((r) => r.path));
     const keepOthers = params.others === 'keep';
-    return (value, row) => new DocumentMasker(value, row, matcher, rules, keepOthers).run();
+    // Member names the rules themselves spell out are configuration, so messages may show them.
+    const named = new Set(rules.flatMap((r) => r.path.steps.flatMap((st) => (st.select.kind === 'key' ? [st.select.key] : []))));
+    return (value, row) => new DocumentMasker(value, row, matcher, rules, keepOthers, named).run();
   },
 });
 
@@ -198,6 +200,7 @@ class DocumentMasker {
     private readonly matcher: PathMatcher,
     private readonly rules: readonly LiveRule[],
     private readonly keepOthers: boolean,
+    private readonly named: ReadonlySet<string>,
   ) {}
 
   run(): string {
@@ -369,11 +372,17 @@ class DocumentMasker {
     this.copied = this.pos;
   }
 
-  /** The current location as a path, with member names that could be data left out. */
+  /**
+   * The current location as a path. A member name is data as far as maskgate knows (a map keyed by
+   * surname is not rare), so only names the rules spell out are shown whole; others show at most
+   * their first two characters, as findings do.
+   */
   private where(): string {
     let s = '$';
     for (const seg of this.trail) {
-      s += typeof seg === 'number' ? `[${seg}]` : SAFE_KEY.test(seg) ? `.${seg}` : '[…]';
+      if (typeof seg === 'number') s += `[${seg}]`;
+      else if (this.named.has(seg) && SAFE_KEY.test(seg)) s += `.${seg}`;
+      else s += SAFE_KEY.test(seg) && seg.length > 2 ? `['${seg.slice(0, 2)}…']` : '[…]';
     }
     return s;
   }
