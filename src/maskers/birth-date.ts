@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { maxLengthOf } from '../db/table-info.js';
 import { daysInMonth, formatDate, isLeapYear } from '../detectors/date.js';
+import { MaskgateError } from '../errors.js';
 import { defineMasker } from './masker.js';
 import { parseCell, personCanon, personOffset, shiftDate } from './date-shift.js';
 
@@ -49,6 +51,7 @@ export const birthDate = defineMasker({
   create: (params, ctx) => {
     const kind = ctx.column.kind;
     const { prf, table, column } = ctx;
+    const maxLength = maxLengthOf(column);
     if (params.shift !== undefined) {
       const max = params.shift;
       return (value, row) => {
@@ -88,8 +91,15 @@ export const birthDate = defineMasker({
       const d = parseCell(value, kind, 'birth_date');
       const canon = `${d.year <= 0 ? `${String(1 - d.year).padStart(4, '0')} BC` : String(d.year).padStart(4, '0')}-${p2(d.month)}-${p2(d.day)}`;
       const st = prf.stream(KEEP_YEAR_LABEL, canon);
-      const [m, day] = otherDayOfYear(d.year, d.month, d.day, (n) => st.uniform(n));
-      return formatDate(d.year, m, day, d)!;
+      // A month written out ("7 mei 1985") can outgrow a short column with another month
+      // ("24 augustus 1985"): draw again, from the same keyed stream, until it fits. Only then can
+      // the same date get another fake than in a wider column.
+      for (let attempt = 0; attempt < 256; attempt++) {
+        const [m, day] = otherDayOfYear(d.year, d.month, d.day, (n) => st.uniform(n));
+        const out = formatDate(d.year, m, day, d)!;
+        if (out.length <= maxLength) return out;
+      }
+      throw new MaskgateError('MASKER_FAILED', `The birth_date masker found no other date of the same year that fits ${column.name} (${column.sqlType}).`, { masker: 'birth_date' }, 'Widen the column, or use { generalize: year }.');
     };
   },
 });
