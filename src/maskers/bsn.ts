@@ -8,7 +8,11 @@ import { invalidMode } from './bsn-invalid.js';
 import { type BsnClass, bsnClassOf, inNotation } from './bsn-notation.js';
 import { rvigTestMode } from './bsn-rvig-test.js';
 import { testBlockMode } from './bsn-test-block.js';
+import { RVIG_GENERAL_BSNS, RVIG_LEADING_ZERO_BSNS } from './data/rvig-test-bsns.js';
 import { defineMasker, type MaskerContext } from './masker.js';
+
+/** Every number mode rvig-test can write, for the verifier's range check. */
+const RVIG_TEST_SET: ReadonlySet<string> = new Set([...RVIG_LEADING_ZERO_BSNS, ...RVIG_GENERAL_BSNS]);
 
 /** The modes of dutch-pii.md §1.8, A to D. */
 export const BSN_MODES = ['test-block', 'rvig-test', 'format-preserving', 'invalid'] as const;
@@ -56,6 +60,16 @@ export const bsn = defineMasker({
   name: 'bsn',
   summary: 'Fake BSN, consistent across tables, unique on unique columns, in the input\'s notation. Modes: test-block (elfproef-valid, never-issued 00-block; default), rvig-test (RvIG test numbers), format-preserving (keyed bijection on valid BSNs), invalid (never passes the elfproef).',
   params: z.object({ mode: z.enum(BSN_MODES).default('test-block') }).strict(),
+  generatorRange: (p) => {
+    // Digits only, re-padded: the notation and an integer column's lost zeros do not matter here.
+    const digits = (out: string): string => out.replace(/\D/g, '').padStart(9, '0');
+    switch (p.mode) {
+      case 'test-block': return (out) => { const d = digits(out); return d.length === 9 && d.startsWith('00') && isValidBsn(d); };
+      case 'rvig-test': return (out) => RVIG_TEST_SET.has(digits(out));
+      case 'invalid': return (out) => !isValidBsn(digits(out));
+      default: return null;
+    }
+  },
   columnKinds: ['text', 'integer', 'numeric'],
   preservesUniqueness: true,
   outputMayEqualInput: false,

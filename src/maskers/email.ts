@@ -84,6 +84,8 @@ export const email = defineMasker({
   columnKinds: ['text'],
   preservesUniqueness: true,
   outputMayEqualInput: false,
+  // Every fake address is at the configured reserved domain; any other domain means a real address survived.
+  generatorRange: (p) => (out) => out.trim().toLowerCase().endsWith(`@${p.domain.toLowerCase()}`),
   create: (params, ctx) => {
     const domain = params.domain;
     const maxLength = maxLengthOf(ctx.column);

@@ -173,6 +173,11 @@ export const iban = defineMasker({
   columnKinds: ['text'],
   preservesUniqueness: true,
   outputMayEqualInput: false,
+  // A Dutch fake carries the fake bank code; foreign IBANs and old account numbers have no such mark.
+  generatorRange: (p) => (p.bank === 'keep' ? null : (out) => {
+    const c = compact(out);
+    return !c.startsWith('NL') || !/^NL\d{2}[A-Z]{4}/.test(c) || c.slice(4, 8) === p.bank;
+  }),
   create: (params, ctx) => {
     const keep = params.bank === 'keep';
     const fakeBank = keep ? 'ZZZZ' : params.bank;

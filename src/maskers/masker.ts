@@ -72,6 +72,13 @@ export interface MaskerDefinition<P extends z.ZodType = z.ZodType> {
    * planner refuses a name that does not exist: a typo would otherwise silently change the masking.
    */
   readonly referencedColumns?: (params: z.infer<P>) => readonly (string | undefined)[];
+  /**
+   * Verification layer L6 (dutch-pii.md §0.4): a test that an output value lies in the range only
+   * this masker generates with these options (00-block BSNs, reserved e-mail domains, the fake bank
+   * code), or null when the masker has no such range. A value outside it means the masker did not
+   * run on that cell, whatever the reason.
+   */
+  readonly generatorRange?: (params: z.infer<P>) => ((output: string) => boolean) | null;
   /** Builds the per-value function. Throwing here or in the function fails the run. */
   create(params: z.infer<P>, ctx: MaskerContext): MaskFn;
 }

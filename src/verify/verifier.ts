@@ -19,6 +19,8 @@ export interface ExpectedTable {
   readonly leakChecked: readonly number[];
   /** Kept primary-key columns, used to name rows in findings; empty means rows are numbered. */
   readonly rowKeyColumns: readonly number[];
+  /** Masked columns whose masker writes only a recognisable range (L6), with the test for it. */
+  readonly rangeChecked?: readonly { readonly index: number; readonly masker: string; readonly inRange: (output: string) => boolean }[];
 }
 
 /** Counts for one verification layer, for the report. */
@@ -54,8 +56,9 @@ export interface VerifyOptions {
 
 /**
  * Reads the staged dump back from disk and checks it, trusting nothing the masking code believes
- * it wrote: the dump must be complete (every table, every row, the trailer), and no masked cell
- * may equal the source value of the same row (compared through hashes from the sealed fingerprint log).
+ * it wrote: the dump must be complete (every table, every row, the trailer), no masked cell may
+ * equal the source value of the same row (compared through hashes from the sealed fingerprint log),
+ * and cells of range-marked maskers must lie in that masker's range (L6).
  */
 export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResult> {
   const cap = opts.maxFindingsPerColumn ?? 100;
@@ -65,6 +68,8 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
   let leakChecked = 0;
   let leakFindings = 0;
   let integrityFindings = 0;
+  let rangeChecked = 0;
+  let rangeFindings = 0;
   const add = (f: Omit<Finding, 'id'>): void => {
     const k = `${f.detector}\u0000${f.table}\u0000${f.column ?? ''}`;
     const n = (perColumn.get(k) ?? 0) + 1;
@@ -108,6 +113,19 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
           integrity(t.name, `Row #${rowNo} has ${ev.fields.length} fields where the table has ${t.columns.length}.`);
           continue;
         }
+        const rowKey = (): string => (t.rowKeyColumns.length > 0 ? t.rowKeyColumns.map((k) => `${t.columns[k]}=${ev.fields[k]}`).join(',') : `#${rowNo}`);
+        for (const rc of t.rangeChecked ?? []) {
+          const out = opts.codec.decode(ev.fields[rc.index]!);
+          if (out === null || out === '') continue;
+          rangeChecked++;
+          if (!rc.inRange(out)) {
+            rangeFindings++;
+            add({
+              severity: 'error', detector: 'generator-range', table: t.name, column: t.columns[rc.index]!, rowKey: rowKey(), preview: redactedPreview(out),
+              message: `A cell masked with ${rc.masker} holds a value outside what ${rc.masker} writes (e.g. a BSN outside the 00-block, an e-mail outside the reserved domain): the masker did not run on it.`,
+            });
+          }
+        }
         for (const i of t.leakChecked) {
           const src = fps.next();
           if (src === null) {
@@ -121,7 +139,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
             leakFindings++;
             add({
               severity: 'error', detector: 'unchanged-value', table: t.name, column: t.columns[i]!,
-              rowKey: t.rowKeyColumns.length > 0 ? t.rowKeyColumns.map((k) => `${t.columns[k]}=${ev.fields[k]}`).join(',') : `#${rowNo}`,
+              rowKey: rowKey(),
               preview: redactedPreview(out),
               message: 'A masked cell still holds the source value of its row: the masker did not change it.',
             });
@@ -143,6 +161,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
     layers: [
       { layer: 'dump-integrity', checked: opts.tables.length, findings: integrityFindings },
       { layer: 'unchanged-values', checked: leakChecked, findings: leakFindings },
+      { layer: 'generator-range', checked: rangeChecked, findings: rangeFindings },
     ],
     sha256: digest.digest('hex'),
   };

@@ -5,7 +5,7 @@ import {
   CITIES, EDUCATION_LEVELS, FIRST_NAMES, LAST_NAMES, NATIONALITIES, STREETS, TUSSENVOEGSELS,
 } from '../../../src/maskers/data/dutch-words.js';
 import { MASKERS, buildRegistry, maskerRegistry } from '../../../src/maskers/masker-registry.js';
-import { maskerFor, row } from './support.js';
+import { definition, maskerFor, row } from './support.js';
 
 // ---------------------------------------------------------------------------------------------
 // Generators for realistic inputs per masker
@@ -543,5 +543,29 @@ describe('docs/maskers.md', () => {
     const { readFileSync } = await import('node:fs');
     const doc = readFileSync(new URL('../../../docs/maskers.md', import.meta.url), 'utf8');
     for (const m of MASKERS) expect(doc, m.name).toMatch(new RegExp(`^###+ \`${m.name}\``, 'm'));
+  });
+});
+
+describe('generator ranges (verification layer L6)', () => {
+  const RANGED: [masker: string, params: Record<string, unknown>, outside: string][] = [
+    ['bsn', {}, '999990019'],
+    ['bsn', { mode: 'rvig-test' }, '005135266'],
+    ['bsn', { mode: 'invalid' }, '999990019'],
+    ['email', {}, 'jan.jansen@voorbeeldmail.nl'],
+    ['email', { domain: 'acme.test' }, 'jan@example.com'],
+    ['iban', {}, 'NL91ABNA0417164300'],
+  ];
+  for (const [name, params, outside] of RANGED) {
+    test.prop([INPUTS[name]!])(`${name} ${JSON.stringify(params)}: every output is in its range, a real value is not`, (input) => {
+      const m = maskerFor(name, params);
+      const inRange = m.def.generatorRange!(m.params as never)!;
+      expect(inRange(m.apply(input)!)).toBe(true);
+      expect(inRange(outside)).toBe(false);
+    });
+  }
+
+  it('has no range where the masker writes anything valid (format-preserving BSN, kept bank code)', () => {
+    expect(definition('bsn').generatorRange!({ mode: 'format-preserving' } as never)).toBeNull();
+    expect(definition('iban').generatorRange!({ bank: 'keep' } as never)).toBeNull();
   });
 });

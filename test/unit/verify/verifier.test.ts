@@ -48,6 +48,19 @@ describe('verifyStagedDump', () => {
     expect(JSON.stringify(r.findings)).not.toContain('999993653');
   });
 
+  it('L6: catches a changed but out-of-range value (a BSN outside the 00-block in a test-block column)', async () => {
+    const inRange = (out: string): boolean => out.startsWith('00');
+    const ranged: ExpectedTable = { ...table, rangeChecked: [{ index: 1, masker: 'bsn', inRange }] };
+    // 999996836 is another RvIG test number: not its row's source, so only the range check can see it.
+    const r = await verifyStagedDump({ ...stage(good.replace('003088133', '999996836')), tables: [ranged], prf, codec });
+    expect(r.passed).toBe(false);
+    expect(r.findings.map((f) => f.detector)).toEqual(['generator-range']);
+    expect(r.findings[0]).toMatchObject({ table: 'public.p', column: 'bsn', rowKey: 'id=2', severity: 'error' });
+    expect(JSON.stringify(r.findings)).not.toContain('999996836');
+    expect(r.layers.find((l) => l.layer === 'generator-range')).toEqual({ layer: 'generator-range', checked: 2, findings: 1 });
+    expect((await verifyStagedDump({ ...stage(good), tables: [ranged], prf, codec })).passed).toBe(true);
+  });
+
   it('ignores NULL source cells', async () => {
     const r = await verifyStagedDump({ ...stage(good.replace('005135266', '\\N'), [null, SOURCE[1]!]), tables: [table], prf, codec });
     expect(r.passed).toBe(true);
