@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { loadRules } from '../config/load-rules.js';
 import { KeyedPrf } from '../keyed/keyed-prf.js';
 import { maskerRegistry } from '../maskers/masker-registry.js';
-import { planRun } from '../run/plan-run.js';
+import { planRun, type RunPlan } from '../run/plan-run.js';
 import { resolveSourceUrl } from '../run/run-pipeline.js';
 import { PostgresSource } from '../sources/postgres-source.js';
 
@@ -17,6 +17,8 @@ export interface CheckResult {
   readonly tables: number;
   /** Present when a source was given: coverage against the live schema passed. */
   readonly coverage?: { readonly exported: number; readonly skipped: number; readonly columns: number };
+  /** Kept columns whose name says personal data and whose rule gives no reason: a run would be refused. */
+  readonly keptButLooksPersonal?: RunPlan['keptButLooksPersonal'];
 }
 
 /**
@@ -33,6 +35,7 @@ export async function runCheck(opts: CheckCommandOptions, env: NodeJS.ProcessEnv
     return {
       tables: rules.tables.size,
       coverage: { exported: plan.tables.length, skipped: plan.skipped.length, columns: plan.tables.reduce((n, t) => n + t.columns.length, 0) },
+      keptButLooksPersonal: plan.keptButLooksPersonal,
     };
   } finally {
     await source.close();
@@ -42,6 +45,12 @@ export async function runCheck(opts: CheckCommandOptions, env: NodeJS.ProcessEnv
 /** `maskgate check` CLI wrapper; returns the exit code. */
 export async function checkCommand(opts: CheckCommandOptions): Promise<number> {
   const r = await runCheck(opts, process.env);
+  const flagged = r.keptButLooksPersonal ?? [];
+  if (flagged.length > 0) {
+    process.stderr.write(`A run would be refused: ${flagged.length} kept column${flagged.length === 1 ? '' : 's'} named like personal data, without a reason:\n`);
+    for (const f of flagged) process.stderr.write(`  ${f.table}.${f.column}: looks like ${f.looksLike}; mask it, or write { mask: keep, reason: "…" }\n`);
+    return 1;
+  }
   if (r.coverage) {
     process.stdout.write(`Rules valid and complete: ${r.coverage.exported} tables exported (${r.coverage.columns} columns, every one with a rule), ${r.coverage.skipped} skipped.\n`);
   } else {

@@ -33,7 +33,8 @@ export interface RunReport {
 export interface TableReport {
   readonly table: string;
   readonly rows: number;
-  readonly columns: readonly { readonly column: string; readonly masker: string }[];
+  /** `reason`: why a kept column is safe to keep, as the rules file states it. */
+  readonly columns: readonly { readonly column: string; readonly masker: string; readonly reason?: string }[];
 }
 
 /** Writes the report atomically (temporary name, then rename), so a reader never sees half a report. */

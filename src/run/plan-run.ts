@@ -4,6 +4,7 @@ import type { PgColumn, PgSchema, PgTable } from '../db/postgres/postgres-intros
 import type { KeyedPrf } from '../keyed/keyed-prf.js';
 import type { CellValue, MaskerDefinition, MaskFn } from '../maskers/masker.js';
 import { didYouMean } from '../config/did-you-mean.js';
+import { classifyColumnName, type PiiClass } from '../detectors/column-name.js';
 import { CoverageError, type CoverageIssue } from './coverage-error.js';
 
 /** How one column is produced. */
@@ -30,6 +31,10 @@ export interface TablePlan {
 export interface RunPlan {
   readonly tables: readonly TablePlan[];
   readonly skipped: readonly TableRef[];
+  /** Kept columns (no reason given) whose name says they hold personal data: verification refuses these. */
+  readonly keptButLooksPersonal: readonly { readonly table: string; readonly column: string; readonly looksLike: PiiClass }[];
+  /** How many kept columns the name classification looked at. */
+  readonly keptColumns: number;
 }
 
 const where = (at: SourceLocation): string => `${at.file}:${at.line}:${at.col}`;
@@ -54,6 +59,8 @@ export function planRun(rules: RulesFile, schema: PgSchema, registry: ReadonlyMa
   }
 
   const shared = new Map<string, unknown>();
+  const keptButLooksPersonal: { table: string; column: string; looksLike: PiiClass }[] = [];
+  let keptColumns = 0;
   const onUniqueColumns = maskersOnUniqueColumns(schema, ruleFor);
   const planned: TablePlan[] = [];
   const skipped: TableRef[] = [];
@@ -96,6 +103,12 @@ export function planRun(rules: RulesFile, schema: PgSchema, registry: ReadonlyMa
         issues.push({ kind: 'incompatible-masker', table: name, column: column.name, at: where(rule.at), message: `${name}.${column.name}: ${problem}` });
         return;
       }
+      if (masker.name === 'keep') {
+        keptColumns++;
+        // L1 by name: a kept column named like personal data needs the reason written down.
+        const looksLike = (rule.params as { reason?: string }).reason === undefined ? classifyColumnName(column.name) : null;
+        if (looksLike) keptButLooksPersonal.push({ table: name, column: column.name, looksLike });
+      }
       const injected = faultInjected(masker.name);
       const built = masker.name === 'keep' ? null : injected ?? masker.create(rule.params as never, {
         prf, table, column,
@@ -114,7 +127,7 @@ export function planRun(rules: RulesFile, schema: PgSchema, registry: ReadonlyMa
     planned.push({ table, columns });
   }
   if (issues.length > 0) throw new CoverageError(issues, snippetFor(gaps, schema));
-  return { tables: dependencyOrder(planned), skipped };
+  return { tables: dependencyOrder(planned), skipped, keptButLooksPersonal, keptColumns };
 }
 
 /**

@@ -123,7 +123,10 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       rowCounts.set(name, rows);
       opts.progress?.tableEnd(name, rows);
       log.info({ table: name, rows }, 'table masked');
-      tableReports.push({ table: name, rows, columns: tp.columns.map((c) => ({ column: c.column.name, masker: c.masker.name })) });
+      tableReports.push({ table: name, rows, columns: tp.columns.map((c) => {
+        const reason = c.masker.name === 'keep' ? (c.rule.params as { reason?: string }).reason : undefined;
+        return { column: c.column.name, masker: c.masker.name, ...(reason !== undefined ? { reason } : {}) };
+      }) });
     }
     await staged.write(ddlTail(schemaPlan));
     await staged.finish();
@@ -138,6 +141,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       prf,
       codec: source.codec,
       tables: plan.tables.map((tp) => expectedTable(tp, rowCounts.get(qualifiedName(tp.table)) ?? 0)),
+      classification: { checked: plan.keptColumns, flagged: plan.keptButLooksPersonal },
     });
     log.info({ passed: verification.passed, findings: verification.findings.length + verification.unlistedFindings }, 'verification done');
     if (verification.passed) {

@@ -52,6 +52,8 @@ export interface VerifyOptions {
   readonly prf: KeyedPrf;
   readonly codec: FieldCodec;
   readonly maxFindingsPerColumn?: number;
+  /** Layer 1 by column name, decided at plan time: kept columns that look personal, and how many kept columns were looked at. */
+  readonly classification?: { readonly checked: number; readonly flagged: readonly { readonly table: string; readonly column: string; readonly looksLike: string }[] };
 }
 
 /**
@@ -85,6 +87,13 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
     integrityFindings++;
     add({ severity: 'error', detector: 'dump-integrity', table, message });
   };
+
+  for (const c of opts.classification?.flagged ?? []) {
+    add({
+      severity: 'error', detector: 'classification', table: c.table, column: c.column,
+      message: `The column's name says it holds ${c.looksLike} data, but its rule is keep: mask it, or write { mask: keep, reason: "…" } to record why keeping it is safe.`,
+    });
+  }
 
   const byTarget = new Map(opts.tables.map((t) => [t.copyTarget, t]));
   const seen = new Set<string>();
@@ -159,6 +168,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
     findings,
     unlistedFindings: unlisted,
     layers: [
+      { layer: 'classification', checked: opts.classification?.checked ?? 0, findings: opts.classification?.flagged.length ?? 0 },
       { layer: 'dump-integrity', checked: opts.tables.length, findings: integrityFindings },
       { layer: 'unchanged-values', checked: leakChecked, findings: leakFindings },
       { layer: 'generator-range', checked: rangeChecked, findings: rangeFindings },

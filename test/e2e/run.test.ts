@@ -151,6 +151,30 @@ describe('maskgate run (PostgreSQL)', () => {
     expect(r.stdout).toContain('3 tables exported');
   });
 
+  it('refuses a kept column named like personal data unless the rule gives a reason (layer 1 by name)', async () => {
+    const dir = tempDir();
+    const rules = join(dir, 'rules.yaml');
+    const kept = readFileSync(FIXTURE_RULES, 'utf8').replace(/^(\s+)telefoon: .*$/m, '$1telefoon: keep');
+    writeFileSync(rules, kept);
+    const check = await runCli(['check', '-c', rules, '-s', source.url]);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('public.aanvragers.telefoon: looks like phone');
+    const out = join(dir, 'out.sql');
+    const r = await runCli(['run', '-c', rules, '-s', source.url, '-o', out]);
+    expect(r.code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    const report = JSON.parse(readFileSync(`${out}.report.json`, 'utf8'));
+    expect(report.verification.findings).toContainEqual(expect.objectContaining({ detector: 'classification', table: 'public.aanvragers', column: 'telefoon' }));
+    expectNoSecrets(r.stdout, r.stderr, JSON.stringify(report));
+    // With the reason written down, the same column passes.
+    writeFileSync(rules, kept.replace('telefoon: keep', 'telefoon: { mask: keep, reason: "test numbers only" }'));
+    expect((await runCli(['check', '-c', rules, '-s', source.url])).code).toBe(0);
+    const ok = join(dir, 'ok.sql');
+    expect((await runCli(['run', '-c', rules, '-s', source.url, '-o', ok])).code).toBe(0);
+    const tables = JSON.parse(readFileSync(`${ok}.report.json`, 'utf8')).tables as { table: string; columns: { column: string; reason?: string }[] }[];
+    expect(tables.find((t) => t.table === 'public.aanvragers')!.columns.find((c) => c.column === 'telefoon')!.reason).toBe('test numbers only');
+  });
+
   it('refuses an option that names a column the table does not have (a typo would change the masking silently)', async () => {
     const dir = tempDir();
     const rules = join(dir, 'rules.yaml');

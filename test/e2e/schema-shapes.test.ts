@@ -54,7 +54,7 @@ tables:
   zonder_sleutel:
     columns: { a: keep, b: keep }
   teller:
-    columns: { id: keep, naam: keep }
+    columns: { id: keep, naam: { mask: keep, reason: "test data of a counter table, no person" } }
   uniek:
     columns: { id: keep, notitie: keep, code: keep, deel: keep, los: keep, kort: keep, volgorde: keep, fases: keep }
 `;

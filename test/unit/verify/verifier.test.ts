@@ -61,6 +61,13 @@ describe('verifyStagedDump', () => {
     expect((await verifyStagedDump({ ...stage(good), tables: [ranged], prf, codec })).passed).toBe(true);
   });
 
+  it('L1: refuses a kept column whose name says personal data, naming it without any value', async () => {
+    const r = await verifyStagedDump({ ...stage(good), tables: [table], prf, codec, classification: { checked: 1, flagged: [{ table: 'public.p', column: 'bsn', looksLike: 'bsn' }] } });
+    expect(r.passed).toBe(false);
+    expect(r.findings).toEqual([expect.objectContaining({ detector: 'classification', table: 'public.p', column: 'bsn', severity: 'error' })]);
+    expect(r.layers.find((l) => l.layer === 'classification')).toEqual({ layer: 'classification', checked: 1, findings: 1 });
+  });
+
   it('ignores NULL source cells', async () => {
     const r = await verifyStagedDump({ ...stage(good.replace('005135266', '\\N'), [null, SOURCE[1]!]), tables: [table], prf, codec });
     expect(r.passed).toBe(true);
