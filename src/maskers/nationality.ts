@@ -130,7 +130,7 @@ export const nationality = defineMasker({
   columnKinds: ['text', 'integer'],
   preservesUniqueness: false,
   usesRowContext: true,
-  // Low cardinality: an equal value is chance, not a leak (verification reports the rate).
+  // Low cardinality: an equal value is chance, not a leak.
   outputMayEqualInput: true,
   referencedColumns: (p) => [p.person],
   create: (params, ctx) => {
