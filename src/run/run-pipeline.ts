@@ -278,6 +278,7 @@ function expectedTable(tp: TablePlan, rows: number): ExpectedTable {
     rows,
     leakChecked: tp.columns.filter((c) => c.fn !== null && c.leakChecked).map((c) => c.index),
     rowKeyColumns: pkKept ? t.primaryKey.map((k) => t.columns.findIndex((c) => c.name === k)) : [],
+    patternScanned: tp.columns.filter((c) => c.fn === null && c.column.kind === 'text').map((c) => c.index),
     rangeChecked: tp.columns.flatMap((c) => {
       const inRange = c.fn !== null ? c.masker.generatorRange?.(c.rule.params as never) ?? null : null;
       return inRange ? [{ index: c.index, masker: c.masker.name, inRange }] : [];

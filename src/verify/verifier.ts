@@ -5,6 +5,7 @@ import type { FieldCodec } from '../sources/source.js';
 import { readDump } from './dump-reader.js';
 import type { Finding } from './finding.js';
 import { FingerprintReader, leakHash, type LogSeal } from './fingerprint-log.js';
+import { scanForIdentifiers } from './pattern-scan.js';
 
 /** What verification expects of one table in the staged dump. */
 export interface ExpectedTable {
@@ -19,6 +20,8 @@ export interface ExpectedTable {
   readonly leakChecked: readonly number[];
   /** Kept primary-key columns, used to name rows in findings; empty means rows are numbered. */
   readonly rowKeyColumns: readonly number[];
+  /** Kept text columns: no masker wrote them, so identifiers found in them are real (L1 + L4). */
+  readonly patternScanned?: readonly number[];
   /** Masked columns whose masker writes only a recognisable range (L6), with the test for it. */
   readonly rangeChecked?: readonly { readonly index: number; readonly masker: string; readonly inRange: (output: string) => boolean }[];
 }
@@ -67,6 +70,9 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
   const findings: Finding[] = [];
   const perColumn = new Map<string, number>();
   let unlisted = 0;
+  let unlistedErrors = 0;
+  let patternChecked = 0;
+  let patternFindings = 0;
   let leakChecked = 0;
   let leakFindings = 0;
   let integrityFindings = 0;
@@ -78,6 +84,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
     perColumn.set(k, n);
     if (n > cap) {
       unlisted++;
+      if (f.severity === 'error') unlistedErrors++;
       return;
     }
     const d = opts.prf.block('maskgate/finding-id/v1', `${f.detector}\u0000${f.table}\u0000${f.column ?? ''}\u0000${f.rowKey ?? ''}`, 0);
@@ -123,6 +130,19 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
           continue;
         }
         const rowKey = (): string => (t.rowKeyColumns.length > 0 ? t.rowKeyColumns.map((k) => `${t.columns[k]}=${ev.fields[k]}`).join(',') : `#${rowNo}`);
+        for (const i of t.patternScanned ?? []) {
+          const out = opts.codec.decode(ev.fields[i]!);
+          if (out === null || out === '') continue;
+          patternChecked++;
+          for (const hit of scanForIdentifiers(out)) {
+            patternFindings++;
+            add({
+              severity: hit.confidence === 'high' ? 'error' : 'warning', detector: `pattern-${hit.type}`, table: t.name, column: t.columns[i]!, rowKey: rowKey(),
+              preview: redactedPreview(hit.text),
+              message: `A kept column holds what looks like a real ${hit.type} (${hit.confidence} confidence): mask the column, or scrub it.`,
+            });
+          }
+        }
         for (const rc of t.rangeChecked ?? []) {
           const out = opts.codec.decode(ev.fields[rc.index]!);
           if (out === null || out === '') continue;
@@ -164,7 +184,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
   for (const t of opts.tables) if (!seen.has(t.name)) integrity(t.name, 'The table is missing from the dump.');
   if (!trailer) integrity('(dump)', 'The dump has no end-of-dump trailer: it is incomplete.');
   return {
-    passed: findings.every((f) => f.severity !== 'error') && unlisted === 0,
+    passed: findings.every((f) => f.severity !== 'error') && unlistedErrors === 0,
     findings,
     unlistedFindings: unlisted,
     layers: [
@@ -172,6 +192,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
       { layer: 'dump-integrity', checked: opts.tables.length, findings: integrityFindings },
       { layer: 'unchanged-values', checked: leakChecked, findings: leakFindings },
       { layer: 'generator-range', checked: rangeChecked, findings: rangeFindings },
+      { layer: 'patterns-in-kept-text', checked: patternChecked, findings: patternFindings },
     ],
     sha256: digest.digest('hex'),
   };

@@ -169,10 +169,27 @@ describe('maskgate run (PostgreSQL)', () => {
     // With the reason written down, the same column passes.
     writeFileSync(rules, kept.replace('telefoon: keep', 'telefoon: { mask: keep, reason: "test numbers only" }'));
     expect((await runCli(['check', '-c', rules, '-s', source.url])).code).toBe(0);
-    const ok = join(dir, 'ok.sql');
-    expect((await runCli(['run', '-c', rules, '-s', source.url, '-o', ok])).code).toBe(0);
-    const tables = JSON.parse(readFileSync(`${ok}.report.json`, 'utf8')).tables as { table: string; columns: { column: string; reason?: string }[] }[];
+    // A reason is no licence: the kept numbers are still real, and the pattern layer refuses them.
+    const again = join(dir, 'again.sql');
+    expect((await runCli(['run', '-c', rules, '-s', source.url, '-o', again])).code).toBe(1);
+    const rep = JSON.parse(readFileSync(`${again}.report.json`, 'utf8'));
+    expect(rep.verification.findings.map((f: { detector: string }) => f.detector)).not.toContain('classification');
+    expect(rep.verification.findings).toContainEqual(expect.objectContaining({ detector: 'pattern-phone', column: 'telefoon' }));
+    const tables = rep.tables as { table: string; columns: { column: string; reason?: string }[] }[];
     expect(tables.find((t) => t.table === 'public.aanvragers')!.columns.find((c) => c.column === 'telefoon')!.reason).toBe('test numbers only');
+  });
+
+  it('refuses a kept free-text column that still holds BSNs (pattern layer), though no name or masker gives it away', async () => {
+    const dir = tempDir();
+    const rules = join(dir, 'rules.yaml');
+    writeFileSync(rules, readFileSync(FIXTURE_RULES, 'utf8').replace(/^(\s+)notities: .*$/m, '$1notities: keep'));
+    const out = join(dir, 'out.sql');
+    const r = await runCli(['run', '-c', rules, '-s', source.url, '-o', out]);
+    expect(r.code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    const report = JSON.parse(readFileSync(`${out}.report.json`, 'utf8'));
+    expect(report.verification.findings).toContainEqual(expect.objectContaining({ detector: 'pattern-bsn', severity: 'error', table: 'public.aanvragen', column: 'notities' }));
+    expectNoSecrets(r.stdout, r.stderr, JSON.stringify(report));
   });
 
   it('refuses an option that names a column the table does not have (a typo would change the masking silently)', async () => {

@@ -68,6 +68,20 @@ describe('verifyStagedDump', () => {
     expect(r.layers.find((l) => l.layer === 'classification')).toEqual({ layer: 'classification', checked: 1, findings: 1 });
   });
 
+  it('L4: refuses a kept text column holding an identifier with high confidence, warns on low', async () => {
+    const kept: ExpectedTable = { ...table, copyTarget: '"public"."p" ("id", "note")', columns: ['id', 'note'], leakChecked: [], patternScanned: [1] };
+    const body = 'COPY "public"."p" ("id", "note") FROM stdin;\n1\tBelde, BSN 999990019 nagevraagd\n2\torder 999993653\n\\.\n\n-- maskgate: end of dump\n';
+    const r = await verifyStagedDump({ ...stage(body, []), tables: [kept], prf, codec });
+    expect(r.passed).toBe(false);
+    expect(r.findings.map((f) => [f.detector, f.severity, f.rowKey])).toEqual([['pattern-bsn', 'error', 'id=1'], ['pattern-bsn', 'warning', 'id=2']]);
+    expect(JSON.stringify(r.findings)).not.toMatch(/999990019|999993653/);
+    // Warnings alone do not refuse, however many there are.
+    const many = 'COPY "public"."p" ("id", "note") FROM stdin;\n' + Array.from({ length: 150 }, (_, i) => `${i}\torder 999993653\n`).join('') + '\\.\n\n-- maskgate: end of dump\n';
+    const w = await verifyStagedDump({ ...stage(many, []), tables: [{ ...kept, rows: 150 }], prf, codec });
+    expect(w.passed).toBe(true);
+    expect(w.unlistedFindings).toBe(50);
+  });
+
   it('ignores NULL source cells', async () => {
     const r = await verifyStagedDump({ ...stage(good.replace('005135266', '\\N'), [null, SOURCE[1]!]), tables: [table], prf, codec });
     expect(r.passed).toBe(true);
