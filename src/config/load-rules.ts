@@ -91,7 +91,8 @@ export async function loadRules(path: string, env: NodeJS.ProcessEnv = process.e
   if (issues.list.length > 0) throw configErrors(issues.list);
 
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return { path, version: 1, ...(source === undefined ? {} : { source }), tables, sha256 };
+  const allow = parsed.success ? parsed.data.allow : undefined;
+  return { path, version: 1, ...(source === undefined ? {} : { source }), tables, ...(allow ? { allow } : {}), sha256 };
 }
 
 async function readRulesFile(path: string): Promise<Buffer> {

@@ -26,6 +26,8 @@ export interface RulesFile {
   readonly source?: string;
   /** Keys exactly as written: `public.aanvragers` or a bare `aanvragers` (default schema). */
   readonly tables: ReadonlyMap<string, TableRule>;
+  /** Values the pattern layer accepts in kept text (the `allow:` list), as written. */
+  readonly allow?: readonly string[];
   /** Hex SHA-256 of the raw file bytes, for the attestation. */
   readonly sha256: string;
 }

@@ -21,12 +21,17 @@ export const rulesSchema = z.strictObject({
   version: z.literal(1),
   source: z.string().min(1).optional(),
   tables: z.record(z.string(), tableRuleSchema),
+  /**
+   * Values the pattern layer may find in kept text without refusing: the organisation's own help-desk
+   * number, RvIG test BSNs. Compared in the compact form (§0.2), so any notation of a listed value matches.
+   */
+  allow: z.array(z.string().min(1)).optional(),
 });
 
 /** A rules file that passed `rulesSchema` (masker names and options not yet checked). */
 export type RawRules = z.infer<typeof rulesSchema>;
 
-/** JSON Schema of the rules file, for editor completion (`rules/maskgate.schema.json`). */
+/** JSON Schema of the rules file, for editor completion. */
 export function rulesJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(rulesSchema, { io: 'input' });
 }

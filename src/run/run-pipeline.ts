@@ -17,6 +17,7 @@ import { registerStaged, unregisterStaged } from '../sinks/staged-files.js';
 import { PostgresSource } from '../sources/postgres-source.js';
 import type { FieldCodec } from '../sources/source.js';
 import { FingerprintBatch, leakHash, newLogSeal } from '../verify/fingerprint-log.js';
+import { allowSet } from '../verify/pattern-scan.js';
 import { verifyStagedDump, type ExpectedTable, type VerifyResult } from '../verify/verifier.js';
 import { planRun, type RunPlan, type TablePlan } from './plan-run.js';
 import { TOOL_VERSION } from './tool-version.js';
@@ -142,6 +143,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       codec: source.codec,
       tables: plan.tables.map((tp) => expectedTable(tp, rowCounts.get(qualifiedName(tp.table)) ?? 0)),
       classification: { checked: plan.keptColumns, flagged: plan.keptButLooksPersonal },
+      allowed: allowSet(rules.allow),
     });
     log.info({ passed: verification.passed, findings: verification.findings.length + verification.unlistedFindings }, 'verification done');
     if (verification.passed) {

@@ -1,4 +1,5 @@
 import { findBsns } from '../detectors/bsn.js';
+import { compact } from '../keyed/canonicalize.js';
 import type { Confidence, DetectorMatch } from '../detectors/detector.js';
 import { findEmails } from '../detectors/email.js';
 import { findIbans } from '../detectors/iban.js';
@@ -25,13 +26,20 @@ const DETECTORS: readonly [type: string, find: (text: string) => readonly Detect
 
 /**
  * Verification layer L1 + L4 (dutch-pii.md §0.4) over a cell that no masker wrote (a kept text
- * column): every identifier the detectors find, with their confidence. The caller turns high
- * confidence into a refusal and the rest into warnings.
+ * column): every identifier the detectors find that the rules do not allow, with their confidence.
+ * The caller turns high confidence into a refusal and the rest into warnings.
  */
-export function scanForIdentifiers(text: string): PatternHit[] {
+export function scanForIdentifiers(text: string, allowed?: ReadonlySet<string>): PatternHit[] {
   // Every detected type has digits or an @; most kept text (names of things, codes, statuses) has neither.
   if (!/[\d@]/.test(text)) return [];
   const hits: PatternHit[] = [];
-  for (const [type, find] of DETECTORS) for (const m of find(text)) hits.push({ type, confidence: m.confidence, text: m.text });
+  for (const [type, find] of DETECTORS) {
+    for (const m of find(text)) if (!allowed?.has(compact(m.text))) hits.push({ type, confidence: m.confidence, text: m.text });
+  }
   return hits;
+}
+
+/** The rules file's `allow:` list in the compact form the scan compares with. */
+export function allowSet(values: readonly string[] | undefined): ReadonlySet<string> {
+  return new Set((values ?? []).map(compact));
 }

@@ -56,6 +56,8 @@ export interface VerifyOptions {
   readonly codec: FieldCodec;
   readonly maxFindingsPerColumn?: number;
   /** Layer 1 by column name, decided at plan time: kept columns that look personal, and how many kept columns were looked at. */
+  /** Values the pattern layer accepts (the rules' `allow:` list, compact form). */
+  readonly allowed?: ReadonlySet<string>;
   readonly classification?: { readonly checked: number; readonly flagged: readonly { readonly table: string; readonly column: string; readonly looksLike: string }[] };
 }
 
@@ -134,7 +136,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
           const out = opts.codec.decode(ev.fields[i]!);
           if (out === null || out === '') continue;
           patternChecked++;
-          for (const hit of scanForIdentifiers(out)) {
+          for (const hit of scanForIdentifiers(out, opts.allowed)) {
             patternFindings++;
             add({
               severity: hit.confidence === 'high' ? 'error' : 'warning', detector: `pattern-${hit.type}`, table: t.name, column: t.columns[i]!, rowKey: rowKey(),

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { rvigTestBsns } from '../../fixtures/generate-diplomawaardering.js';
 import { createFixtureDatabase, FIXTURE_RULES } from '../support/fixture-database.js';
 import { runCli } from '../support/run-cli.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
@@ -190,6 +191,13 @@ describe('maskgate run (PostgreSQL)', () => {
     const report = JSON.parse(readFileSync(`${out}.report.json`, 'utf8'));
     expect(report.verification.findings).toContainEqual(expect.objectContaining({ detector: 'pattern-bsn', severity: 'error', table: 'public.aanvragen', column: 'notities' }));
     expectNoSecrets(r.stdout, r.stderr, JSON.stringify(report));
+    // The fixture's notes hold RvIG test BSNs: listed under `allow:` they pass (as an organisation would list them).
+    const testBsns = rvigTestBsns();
+    writeFileSync(rules, `${readFileSync(rules, 'utf8')}allow:\n${[...testBsns.general, ...testBsns.leadingZero].map((b) => `  - "${b}"`).join('\n')}\n`);
+    const allowed = await runCli(['run', '-c', rules, '-s', source.url, '-o', out]);
+    const rep = JSON.parse(readFileSync(`${out}.report.json`, 'utf8'));
+    expect(rep.verification.findings.filter((f: { detector: string; severity: string }) => f.detector === 'pattern-bsn' && f.severity === 'error')).toEqual([]);
+    expect(allowed.code).toBe(0);
   });
 
   it('refuses an option that names a column the table does not have (a typo would change the masking silently)', async () => {

@@ -75,6 +75,10 @@ describe('verifyStagedDump', () => {
     expect(r.passed).toBe(false);
     expect(r.findings.map((f) => [f.detector, f.severity, f.rowKey])).toEqual([['pattern-bsn', 'error', 'id=1'], ['pattern-bsn', 'warning', 'id=2']]);
     expect(JSON.stringify(r.findings)).not.toMatch(/999990019|999993653/);
+    // The rules' allow list accepts a value in any notation.
+    const allowed = await verifyStagedDump({ ...stage(body, []), tables: [kept], prf, codec, allowed: new Set(['999990019', '999993653']) });
+    expect(allowed.passed).toBe(true);
+    expect(allowed.findings).toEqual([]);
     // Warnings alone do not refuse, however many there are.
     const many = 'COPY "public"."p" ("id", "note") FROM stdin;\n' + Array.from({ length: 150 }, (_, i) => `${i}\torder 999993653\n`).join('') + '\\.\n\n-- maskgate: end of dump\n';
     const w = await verifyStagedDump({ ...stage(many, []), tables: [{ ...kept, rows: 150 }], prf, codec });
