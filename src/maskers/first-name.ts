@@ -138,6 +138,15 @@ export function maskGivenNames(prf: KeyedPrf, value: string, gender: Gender | nu
   return result;
 }
 
+/**
+ * `lead + fake + trail`, the fake cut to what the column leaves room for (at least one character):
+ * a last resort after the masker preferred short candidates, so that a row never stops the run.
+ */
+export function fitted(lead: string, fake: string, trail: string, maxLen: number): string {
+  const room = maxLen - lead.length - trail.length;
+  return lead + (fake.length > room ? fake.slice(0, Math.max(1, room)).trimEnd() : fake) + trail;
+}
+
 /** Splits off leading and trailing whitespace, which the name and address maskers keep as it was. */
 export function edges(value: string): [lead: string, trail: string] {
   let a = 0;
@@ -235,7 +244,7 @@ export const firstName = defineMasker({
       const v = normalize(value);
       if (v === '') return '';
       const [lead, trail] = edges(value);
-      return assertUnlike('first_name', value, lead + maskGivenNames(ctx.prf, v, gender, undefined, maxLen) + trail);
+      return assertUnlike('first_name', value, fitted(lead, maskGivenNames(ctx.prf, v, gender, undefined, maxLen), trail, maxLen));
     };
     if (p.gender === undefined) return memoByValue((value) => mask(value, null));
     const column = p.gender;

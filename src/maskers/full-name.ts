@@ -5,7 +5,7 @@ import type { KeyedPrf } from '../keyed/keyed-prf.js';
 import { BARE_SURNAMES, PREFIXED_SURNAMES } from './data/dutch-surnames.js';
 import { WORDLIST_VERSION } from './data/dutch-words.js';
 import {
-  assertUnlike, columnName, edges, type Gender, maskGivenNames, memoByValue, poolFor, rowGender, styleLike,
+  assertUnlike, columnName, edges, fitted, type Gender, maskGivenNames, memoByValue, poolFor, rowGender, styleLike,
 } from './first-name.js';
 import { maskInitialGroups } from './initials.js';
 import { fakeSurnamePair, isTussenvoegsel, leadingTussenvoegsel, maskSurname, styleTussenvoegsel } from './last-name.js';
@@ -118,9 +118,7 @@ export const fullName = defineMasker({
       const v = normalize(value);
       if (v === '') return '';
       const [lead, trail] = edges(value);
-      let out = maskFullName(ctx.prf, v, gender);
-      if (lead.length + out.length + trail.length > maxLen) out = out.slice(0, Math.max(1, maxLen - lead.length - trail.length));
-      return assertUnlike('full_name', value, lead + out + trail);
+      return assertUnlike('full_name', value, fitted(lead, maskFullName(ctx.prf, v, gender), trail, maxLen));
     };
     if (p.gender === undefined) return memoByValue((value) => mask(value, null));
     const column = p.gender;

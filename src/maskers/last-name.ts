@@ -5,7 +5,7 @@ import { normalize } from '../keyed/canonicalize.js';
 import type { KeyedPrf } from '../keyed/keyed-prf.js';
 import { BARE_SURNAMES, PARSE_TUSSENVOEGSELS, PREFIXED_SURNAMES } from './data/dutch-surnames.js';
 import { WORDLIST_VERSION } from './data/dutch-words.js';
-import { assertUnlike, columnName, edges, memoByValue, sameCompact, styleLike } from './first-name.js';
+import { assertUnlike, columnName, edges, fitted, memoByValue, sameCompact, styleLike } from './first-name.js';
 import { defineMasker } from './masker.js';
 
 /**
@@ -134,7 +134,7 @@ export const lastName = defineMasker({
       const v = normalize(value);
       if (v === '') return '';
       const [lead, trail] = edges(value);
-      return assertUnlike('last_name', value, lead + maskSurname(ctx.prf, v, rowTv, maxLen) + trail);
+      return assertUnlike('last_name', value, fitted(lead, maskSurname(ctx.prf, v, rowTv, maxLen), trail, maxLen));
     };
     if (p.tussenvoegsel === undefined) return memoByValue((value) => mask(value, ''));
     const column = p.tussenvoegsel;

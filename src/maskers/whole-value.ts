@@ -1,7 +1,7 @@
 import { maxLengthOf } from '../db/table-info.js';
 import { normalize } from '../keyed/canonicalize.js';
 import type { KeyedPrf } from '../keyed/keyed-prf.js';
-import { assertUnlike, edges } from './first-name.js';
+import { assertUnlike, edges, fitted } from './first-name.js';
 import type { MaskerContext, MaskFn } from './masker.js';
 
 /**
@@ -17,10 +17,7 @@ export function wholeValue(name: string, fakeOf: (prf: KeyedPrf, normalized: str
       const v = normalize(value);
       if (v === '') return '';
       const [lead, trail] = edges(value);
-      const room = maxLen - lead.length - trail.length;
-      let out = fakeOf(ctx.prf, v, room, value.trim());
-      if (out.length > room) out = out.slice(0, Math.max(1, room));
-      return assertUnlike(name, value, lead + out + trail);
+      return assertUnlike(name, value, fitted(lead, fakeOf(ctx.prf, v, maxLen - lead.length - trail.length, value.trim()), trail, maxLen));
     };
   };
 }

@@ -457,3 +457,14 @@ describe('house_number never reads as its input', () => {
     expect(compact(maskerFor('house_number').apply(input, row(key))!)).not.toBe(compact(input));
   });
 });
+
+describe('names in short columns', () => {
+  const names = fc.array(fc.constantFrom('Jan', 'Piet', 'Jo', 'Bo', 'Li', 'Anne-Marie', 'Willem'), { minLength: 1, maxLength: 3 }).map((ns) => ns.join(' '));
+  const surnames = fc.tuple(fc.constantFrom('Jansen', 'Smit', 'de Vries', 'Li'), fc.constantFrom('', '-Smit', '-de Boer')).map(([a, b]) => a + b);
+  test.prop([names])('first_name never outgrows a varchar as long as its input', (input) => {
+    expect(maskerFor('first_name', {}, { sqlType: `character varying(${input.length})` }).apply(input)!.length).toBeLessThanOrEqual(input.length);
+  });
+  test.prop([surnames])('last_name never outgrows a varchar as long as its input', (input) => {
+    expect(maskerFor('last_name', {}, { sqlType: `character varying(${input.length})` }).apply(input)!.length).toBeLessThanOrEqual(input.length);
+  });
+});
