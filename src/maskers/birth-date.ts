@@ -94,7 +94,7 @@ export const birthDate = defineMasker({
       // A month written out ("7 mei 1985") can outgrow a short column with another month
       // ("24 augustus 1985"): draw again, from the same keyed stream, until it fits. Only then can
       // the same date get another fake than in a wider column.
-      for (let attempt = 0; attempt < 256; attempt++) {
+      for (let attempt = 0; attempt < 4096; attempt++) {
         const [m, day] = otherDayOfYear(d.year, d.month, d.day, (n) => st.uniform(n));
         const out = formatDate(d.year, m, day, d)!;
         if (out.length <= maxLength) return out;

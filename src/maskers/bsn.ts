@@ -9,6 +9,7 @@ import { type BsnClass, bsnClassOf, inNotation } from './bsn-notation.js';
 import { rvigTestMode } from './bsn-rvig-test.js';
 import { testBlockMode } from './bsn-test-block.js';
 import { RVIG_GENERAL_BSNS, RVIG_LEADING_ZERO_BSNS } from './data/rvig-test-bsns.js';
+import { edges } from './first-name.js';
 import { defineMasker, type MaskerContext } from './masker.js';
 
 /** Every number mode rvig-test can write, for the verifier's range check. */
@@ -88,6 +89,12 @@ export const bsn = defineMasker({
       const canon = canonicalOf(integer ? value.trim().padStart(9, '0') : value);
       const fake = generate(canon, bsnClassOf(canon, fallback));
       const out = inNotation(value, fake, integer);
+      // Surrounding whitespace is kept where it fits, so " 111222333" and "111222333" (two values
+      // of a unique text column) stay two values.
+      if (!integer) {
+        const [lead, trail] = edges(value);
+        if (lead.length + out.length + trail.length <= maxLength) return lead + out + trail;
+      }
       if (out.length <= maxLength) return out;
       if (fake.length <= maxLength) return fake;
       if (fake.charCodeAt(0) === 48) return fake.slice(1);

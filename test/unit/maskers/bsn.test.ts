@@ -398,13 +398,14 @@ describe('bsn masker: every mode', () => {
     expect(out.replace(/\D/g, '')).toBe(mm.apply(bsn9));
   });
 
-  it('keeps notations beyond §1.3 as well: 3-2-4 dashes, surrounding whitespace dropped', () => {
+  it('keeps notations beyond §1.3 as well: 3-2-4 dashes, surrounding whitespace kept (distinct values of a unique column stay distinct)', () => {
     for (const m of MODES) {
       const mm = maskerFor('bsn', { mode: m });
       const plain = mm.apply('111222333')!;
       expect(mm.apply('111-22-2333')).toBe(`${plain.slice(0, 3)}-${plain.slice(3, 5)}-${plain.slice(5)}`);
-      expect(mm.apply('  111222333 ')).toBe(plain);
-      expect(mm.apply(' 111 222 333\t')).toBe(`${plain.slice(0, 3)} ${plain.slice(3, 6)} ${plain.slice(6)}`);
+      expect(mm.apply('  111222333 ')).toBe(`  ${plain} `);
+      expect(mm.apply(' 111 222 333\t')).toBe(` ${plain.slice(0, 3)} ${plain.slice(3, 6)} ${plain.slice(6)}\t`);
+      expect(maskerFor('bsn', { mode: m }, { sqlType: 'character(9)' }).apply(' 111222333')).toBe(plain);
       // Mixed separators are no §1.3 notation, but the digits are the BSN: same fake, same layout.
       expect(mm.apply('1112.22-333')).toBe(`${plain.slice(0, 4)}.${plain.slice(4, 6)}-${plain.slice(6)}`);
     }
