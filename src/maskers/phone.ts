@@ -148,20 +148,32 @@ function drawOther(st: PrfStream, n: number, first: string, old: string): string
 
 /** Writes `fresh` over the digits after the first `kept` digits of `value`; other characters stay. */
 function overlay(value: string, kept: number, fresh: string): string {
+  // Run by run of digits, so "06-12345678" costs two slices, not a concatenation per digit.
   let out = '';
   let k = 0;
-  let runStart = 0;
-  for (let i = 0; i < value.length; i++) {
+  let last = 0;
+  let i = 0;
+  while (i < value.length) {
     const c = value.charCodeAt(i);
-    if (c < 48 || c > 57) continue;
-    if (k >= kept) {
-      out += value.slice(runStart, i) + fresh[k - kept]!;
-      runStart = i + 1;
+    if (c < 48 || c > 57) {
+      i++;
+      continue;
     }
-    k++;
+    let j = i + 1;
+    while (j < value.length && value.charCodeAt(j) >= 48 && value.charCodeAt(j) <= 57) j++;
+    const run = j - i;
+    if (k + run > kept) {
+      const keepHere = Math.max(0, kept - k);
+      out += value.slice(last, i + keepHere) + fresh.slice(k + keepHere - kept, k + run - kept);
+      last = j;
+    }
+    k += run;
+    i = j;
   }
-  return out + value.slice(runStart);
+  return out + value.slice(last);
 }
+
+const NON_DIGITS = /\D/g;
 
 /** Phone masker (dutch-pii.md §4.2): same type and notation, keyed subscriber digits. */
 export const phone = defineMasker({
@@ -196,13 +208,10 @@ export const phone = defineMasker({
     // One stream for every value of the column: a fresh one per value is a measurable share here.
     const reusable = new PrfStream(ctx.prf, label, '');
     return (value) => {
-      let d = '';
-      let plus = false;
-      for (let i = 0; i < value.length; i++) {
-        const c = value.charCodeAt(i);
-        if (c >= 48 && c <= 57) d += value[i];
-        else if (c === 43 /* + */ && d === '') plus = true;
-      }
+      // One regex pass instead of a string concatenation per digit; a '+' counts before the first digit.
+      const d = value.replace(NON_DIGITS, '');
+      const plusAt = value.indexOf('+');
+      const plus = plusAt >= 0 && (d === '' || plusAt < value.indexOf(d[0]!));
       if (d === '') return value.trim() === '' ? '' : digitless(value);
       plan.kept = 0;
       planDigits(d, plus, blocks);
