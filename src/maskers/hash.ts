@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { maxLengthOf } from '../db/table-info.js';
+import { MaskgateError } from '../errors.js';
 import { defineMasker } from './masker.js';
 
 /** Two lowercase hex digits per byte value; toString(16) + padStart per word was a large share of this masker's time. */
@@ -19,6 +21,9 @@ export const hash = defineMasker({
   preservesUniqueness: true,
   outputMayEqualInput: false,
   create: (params, ctx) => {
+    if (params.prefix.length + params.length > maxLengthOf(ctx.column)) {
+      throw new MaskgateError('MASKER_FAILED', `The hash masker writes ${params.prefix.length + params.length} characters, more than ${ctx.column.sqlType} holds.`, { masker: 'hash' }, 'Set a shorter length or prefix.');
+    }
     const words = Math.ceil(params.length / 8);
     return (value) => {
       const d = ctx.prf.block('maskgate/hash/v1', value, 0);

@@ -5,6 +5,7 @@ import type { KeyedPrf } from '../keyed/keyed-prf.js';
 import type { CellValue, MaskerDefinition, MaskFn } from '../maskers/masker.js';
 import { didYouMean } from '../config/did-you-mean.js';
 import { classifyColumnName, type PiiClass } from '../detectors/column-name.js';
+import { MaskgateError } from '../errors.js';
 import { CoverageError, type CoverageIssue } from './coverage-error.js';
 
 /** How one column is produced. */
@@ -110,16 +111,25 @@ export function planRun(rules: RulesFile, schema: PgSchema, registry: ReadonlyMa
         if (looksLike) keptButLooksPersonal.push({ table: name, column: column.name, looksLike });
       }
       const injected = faultInjected(masker.name);
-      const built = masker.name === 'keep' ? null : injected ?? masker.create(rule.params as never, {
-        prf, table, column,
-        unique: column.unique || onUniqueColumns.has(masker.name),
-        uniqueFor: (name: string) => onUniqueColumns.has(name),
-        expectedRows: table.estimatedRows,
-        shared: <T>(key: string, init: () => T): T => {
-          if (!shared.has(key)) shared.set(key, init());
-          return shared.get(key) as T;
-        },
-      });
+      let built: MaskFn | null;
+      try {
+        built = masker.name === 'keep' ? null : injected ?? masker.create(rule.params as never, {
+          prf, table, column,
+          unique: column.unique || onUniqueColumns.has(masker.name),
+          uniqueFor: (name: string) => onUniqueColumns.has(name),
+          expectedRows: table.estimatedRows,
+          shared: <T>(key: string, init: () => T): T => {
+            if (!shared.has(key)) shared.set(key, init());
+            return shared.get(key) as T;
+          },
+        });
+      } catch (err) {
+        // A masker that refuses this column when it is built (too short for a BSN, for the e-mail
+        // domain, …) is a rules problem like any other: listed with the rest, before a row is read.
+        if (!(err instanceof MaskgateError)) throw err;
+        issues.push({ kind: 'incompatible-masker', table: name, column: column.name, at: where(rule.at), message: `${name}.${column.name}: ${err.message}${err.hint ? ` (${err.hint})` : ''}` });
+        return;
+      }
       const fn = built && !masker.usesRowContext ? memoize(built) : built;
       // An injected identity masker is checked whatever its masker claims, so it can never publish.
       columns.push({ column, index, rule, masker, fn, leakChecked: !masker.outputMayEqualInput || injected !== null, maxLength: maxLengthOf(column) });

@@ -128,4 +128,12 @@ describe('masked values must fit the column', () => {
     expect(r.stderr).toContain('longer than public.uniek.kort (character varying(5)) allows');
     expect(existsSync(out)).toBe(false);
   });
+
+  it('refuses at plan time (exit 2, with the rule\'s line) a masker that says it cannot fit the column', async () => {
+    const rules = join(dir, 'kort-hash.yaml');
+    writeFileSync(rules, RULES.replace('"Zaken.Dossier"', 'Zaken.Dossier').replace('kort: keep', 'kort: hash'));
+    const r = await runCli(['check', '-c', rules, '-s', source.url]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/kort-hash\.yaml:\d+:\d+ public\.uniek\.kort: The hash masker writes 16 characters, more than character varying\(5\) holds/);
+  });
 });
