@@ -61,6 +61,11 @@ export interface VerifyOptions {
   readonly classification?: { readonly checked: number; readonly flagged: readonly { readonly table: string; readonly column: string; readonly looksLike: string }[] };
 }
 
+/** How a finding names its row: kept primary-key values (`id=17`), or the row's position (`#42`). Only built for findings. */
+function rowKeyOf(t: ExpectedTable, fields: readonly string[], rowNo: number): string {
+  return t.rowKeyColumns.length > 0 ? t.rowKeyColumns.map((k) => `${t.columns[k]}=${fields[k]}`).join(',') : `#${rowNo}`;
+}
+
 /**
  * Reads the staged dump back from disk and checks it, trusting nothing the masking code believes
  * it wrote: the dump must be complete (every table, every row, the trailer), no masked cell may
@@ -131,7 +136,6 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
           integrity(t.name, `Row #${rowNo} has ${ev.fields.length} fields where the table has ${t.columns.length}.`);
           continue;
         }
-        const rowKey = (): string => (t.rowKeyColumns.length > 0 ? t.rowKeyColumns.map((k) => `${t.columns[k]}=${ev.fields[k]}`).join(',') : `#${rowNo}`);
         for (const i of t.patternScanned ?? []) {
           const out = opts.codec.decode(ev.fields[i]!);
           if (out === null || out === '') continue;
@@ -139,7 +143,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
           for (const hit of scanForIdentifiers(out, opts.allowed)) {
             patternFindings++;
             add({
-              severity: hit.confidence === 'high' ? 'error' : 'warning', detector: `pattern-${hit.type}`, table: t.name, column: t.columns[i]!, rowKey: rowKey(),
+              severity: hit.confidence === 'high' ? 'error' : 'warning', detector: `pattern-${hit.type}`, table: t.name, column: t.columns[i]!, rowKey: rowKeyOf(t, ev.fields, rowNo),
               preview: redactedPreview(hit.text),
               message: `A kept column holds what looks like a real ${hit.type} (${hit.confidence} confidence): mask the column, or scrub it.`,
             });
@@ -152,7 +156,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
           if (!rc.inRange(out)) {
             rangeFindings++;
             add({
-              severity: 'error', detector: 'generator-range', table: t.name, column: t.columns[rc.index]!, rowKey: rowKey(), preview: redactedPreview(out),
+              severity: 'error', detector: 'generator-range', table: t.name, column: t.columns[rc.index]!, rowKey: rowKeyOf(t, ev.fields, rowNo), preview: redactedPreview(out),
               message: `A cell masked with ${rc.masker} holds a value outside what ${rc.masker} writes (e.g. a BSN outside the 00-block, an e-mail outside the reserved domain): the masker did not run on it.`,
             });
           }
@@ -170,7 +174,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
             leakFindings++;
             add({
               severity: 'error', detector: 'unchanged-value', table: t.name, column: t.columns[i]!,
-              rowKey: rowKey(),
+              rowKey: rowKeyOf(t, ev.fields, rowNo),
               preview: redactedPreview(out),
               message: 'A masked cell still holds the source value of its row: the masker did not change it.',
             });
