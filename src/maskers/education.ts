@@ -6,7 +6,7 @@ import {
   CBS_LEVEL_WORDS, CBS_LEVELS, EDUCATION_LEVELS, HIGH_TOKENS, LOW_TOKENS, MIDDLE_TOKENS, type CbsLevel, type EducationLevel,
 } from './data/education-levels.js';
 import { defineMasker } from './masker.js';
-import { caseLike, distributionSchema, rowSeeder, WeightedTable } from './nationality.js';
+import { assertLabelsFit, caseLike, distributionSchema, rowSeeder, WeightedTable } from './nationality.js';
 
 const LABEL = 'maskgate/education/sample/v1';
 type Format = 'name' | 'isced' | 'level';
@@ -71,9 +71,7 @@ export const education = defineMasker({
     const max = maxLengthOf(ctx.column);
     if (params.generalize) {
       const labels = params.labels;
-      if (integer || (Object.values(labels).some((l) => l.length > max))) {
-        throw new MaskgateError('MASKER_FAILED', 'The education masker cannot write its generalize labels into this column (integer or too short).', { masker: 'education' }, 'Set shorter `labels`, or sample instead of generalize.');
-      }
+      assertLabelsFit('education', labels, ctx, 'Set shorter `labels`, or sample instead of generalize.');
       return (value) => labels[cbsLevelOf(value) ?? 'onbekend'];
     }
     const weights: [EducationLevel, number][] = params.distribution

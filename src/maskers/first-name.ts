@@ -238,16 +238,28 @@ export const firstName = defineMasker({
   outputMayEqualInput: false,
   usesRowContext: true,
   referencedColumns: (p) => [p.gender],
-  create: (p, ctx) => {
+  create: genderedName('first_name', (prf, v, gender, maxLen) => maskGivenNames(prf, v, gender, undefined, maxLen)),
+});
+
+/**
+ * The `create` of name maskers with a `gender` option (first_name, full_name): blank stays '', edge
+ * whitespace is kept, the fake fits the column and is never the input; without a gender column the
+ * result depends on the value alone and is memoised.
+ */
+export function genderedName(
+  name: string,
+  fakeOf: (prf: KeyedPrf, normalized: string, gender: Gender | null, maxLen: number) => string,
+): (p: { gender?: string | undefined }, ctx: MaskerContext) => MaskFn {
+  return (p, ctx) => {
     const maxLen = maxLengthOf(ctx.column);
     const mask = (value: string, gender: Gender | null): string => {
       const v = normalize(value);
       if (v === '') return '';
       const [lead, trail] = edges(value);
-      return assertUnlike('first_name', value, fitted(lead, maskGivenNames(ctx.prf, v, gender, undefined, maxLen), trail, maxLen));
+      return assertUnlike(name, value, fitted(lead, fakeOf(ctx.prf, v, gender, maxLen), trail, maxLen));
     };
     if (p.gender === undefined) return memoByValue((value) => mask(value, null));
     const column = p.gender;
     return (value, row) => mask(value, rowGender(column, row));
-  },
-});
+  };
+}

@@ -1,11 +1,9 @@
-import { maxLengthOf } from '../db/table-info.js';
 import { z } from 'zod';
-import { normalize } from '../keyed/canonicalize.js';
 import type { KeyedPrf } from '../keyed/keyed-prf.js';
 import { BARE_SURNAMES, PREFIXED_SURNAMES } from './data/dutch-surnames.js';
 import { WORDLIST_VERSION } from './data/dutch-words.js';
 import {
-  assertUnlike, columnName, edges, fitted, type Gender, maskGivenNames, memoByValue, poolFor, rowGender, styleLike,
+  columnName, type Gender, genderedName, maskGivenNames, poolFor, styleLike,
 } from './first-name.js';
 import { maskInitialGroups } from './initials.js';
 import { fakeSurnamePair, isTussenvoegsel, leadingTussenvoegsel, maskSurname, styleTussenvoegsel } from './last-name.js';
@@ -112,16 +110,5 @@ export const fullName = defineMasker({
   outputMayEqualInput: false,
   usesRowContext: true,
   referencedColumns: (p) => [p.gender],
-  create: (p, ctx) => {
-    const maxLen = maxLengthOf(ctx.column);
-    const mask = (value: string, gender: Gender | null): string => {
-      const v = normalize(value);
-      if (v === '') return '';
-      const [lead, trail] = edges(value);
-      return assertUnlike('full_name', value, fitted(lead, maskFullName(ctx.prf, v, gender), trail, maxLen));
-    };
-    if (p.gender === undefined) return memoByValue((value) => mask(value, null));
-    const column = p.gender;
-    return (value, row) => mask(value, rowGender(column, row));
-  },
+  create: genderedName('full_name', (prf, v, gender) => maskFullName(prf, v, gender)),
 });

@@ -5,6 +5,7 @@ import { MaskgateError } from '../errors.js';
 import { compact } from '../keyed/canonicalize.js';
 import { PrfStream } from '../keyed/keyed-prf.js';
 import { NL_BANKS } from './data/nl-banks.js';
+import { edges } from './first-name.js';
 import { defineMasker } from './masker.js';
 import { uniquePoolFor } from './unique-pool.js';
 
@@ -201,11 +202,10 @@ export const iban = defineMasker({
       throw new MaskgateError('MASKER_FAILED', 'The iban masker could not draw a value different from its input.', { masker: 'iban' });
     };
     return (value) => {
-      let start = 0;
-      let end = value.length;
-      while (start < end && value.charCodeAt(start) <= 32) start++;
-      while (end > start && value.charCodeAt(end - 1) <= 32) end--;
-      if (start === end) return '';
+      const [lead, trail] = edges(value);
+      if (lead.length === value.length) return '';
+      const start = lead.length;
+      const end = value.length - trail.length;
       const t = start === 0 && end === value.length ? value : value.slice(start, end);
       canon = compact(t);
       st.reset(canon);

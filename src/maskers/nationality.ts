@@ -60,6 +60,14 @@ export class WeightedTable<T> {
   }
 }
 
+/** Refuses `generalize` labels that the column cannot hold: an integer column, or one shorter than a label. */
+export function assertLabelsFit(masker: string, labels: Readonly<Record<string, string>>, ctx: MaskerContext, hint: string): void {
+  const max = maxLengthOf(ctx.column);
+  if (ctx.column.kind === 'integer' || Object.values(labels).some((l) => l.length > max)) {
+    throw new MaskgateError('MASKER_FAILED', `The ${masker} masker cannot write its generalize labels into this column (integer or too short).`, { masker }, hint);
+  }
+}
+
 /** Applies the letter case of `like` (all lower, all upper, or capitalised) to `word`. */
 export function caseLike(like: string, word: string): string {
   if (like === like.toLowerCase() && like !== like.toUpperCase()) return word.toLowerCase();
@@ -138,9 +146,7 @@ export const nationality = defineMasker({
     const max = maxLengthOf(ctx.column);
     if (params.generalize) {
       const labels = params.labels;
-      if (integer || (Object.values(labels).some((l) => l.length > max))) {
-        throw new MaskgateError('MASKER_FAILED', 'The nationality masker cannot write its generalize labels into this column (integer or too short).', { masker: 'nationality' }, 'Set shorter `labels` (e.g. { nl: NL, eu: EU, other: XX, unknown: "?" }), or sample instead of generalize.');
-      }
+      assertLabelsFit('nationality', labels, ctx, 'Set shorter `labels` (e.g. { nl: NL, eu: EU, other: XX, unknown: "?" }), or sample instead of generalize.');
       return (value) => labels[classify(value)];
     }
     const weights = new Map<Nationality, number>();

@@ -4,6 +4,7 @@ import { maxLengthOf } from '../db/table-info.js';
 import { MaskgateError } from '../errors.js';
 import { compact } from '../keyed/canonicalize.js';
 import { PrfStream } from '../keyed/keyed-prf.js';
+import { edges } from './first-name.js';
 import { defineMasker } from './masker.js';
 import { uniquePoolFor, type UniquePool } from './unique-pool.js';
 
@@ -155,11 +156,10 @@ export const plate = defineMasker({
       throw new MaskgateError('MASKER_FAILED', 'The plate masker could not draw a plate different from its input.', { masker: 'plate' });
     };
     return (value) => {
-      let start = 0;
-      let end = value.length;
-      while (start < end && value.charCodeAt(start) <= 32) start++;
-      while (end > start && value.charCodeAt(end - 1) <= 32) end--;
-      if (start === end) return '';
+      const [lead, trail] = edges(value);
+      if (lead.length === value.length) return '';
+      const start = lead.length;
+      const end = value.length - trail.length;
       const t = start === 0 && end === value.length ? value : value.slice(start, end);
       canon = compact(t);
       const sc = compactPlateSidecode(canon);
