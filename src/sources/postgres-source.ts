@@ -7,6 +7,7 @@ import { decodeCopyField, encodeCopyField } from '../db/postgres/postgres-copy-c
 import type { TableInfo } from '../db/table-info.js';
 import type { FieldCodec, RowBatch, Source } from './source.js';
 import { MaskgateError } from '../errors.js';
+import { wholeLines } from './whole-lines.js';
 
 const copyCodec: FieldCodec = { decode: decodeCopyField, encode: encodeCopyField };
 
@@ -69,21 +70,9 @@ export class PostgresSource implements Source {
     const order = table.primaryKey.length > 0 ? table.primaryKey.map(quoteIdent).join(', ') : 't::text COLLATE "C"';
     const sql = `COPY (SELECT ${cols} FROM ONLY ${qualify(table.schema, table.name)} AS t ORDER BY ${order}) TO STDOUT`;
     const stream = this.client.query(copyTo(sql));
-    let rest: Buffer | null = null;
     this.copyOpen = true;
     try {
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
-        const buf: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
-        // A newline byte never occurs inside a multi-byte UTF-8 sequence, so cutting there is safe.
-        const end = buf.lastIndexOf(10);
-        if (end < 0) {
-          rest = buf;
-          continue;
-        }
-        rest = end + 1 < buf.length ? buf.subarray(end + 1) : null;
-        yield splitRows(buf.toString('utf8', 0, end));
-      }
-      if (rest && rest.length > 0) yield splitRows(rest.toString('utf8'));
+      for await (const text of wholeLines(stream as AsyncIterable<Buffer>)) yield splitRows(text);
       this.copyOpen = false;
     } catch (err) {
       throw toDatabaseError(this.lost ?? err, 'stream');

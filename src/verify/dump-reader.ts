@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { Hash } from 'node:crypto';
 import { DUMP_TRAILER } from '../db/postgres/postgres-ddl.js';
+import { wholeLines } from '../sources/whole-lines.js';
 
 /** One event of a plain SQL dump read back from disk. */
 export type DumpEvent =
@@ -16,20 +17,8 @@ const COPY_START = /^COPY (.+) FROM stdin;$/;
  * buffers without bound, and a promise per line costs more than the check itself).
  */
 async function* lineBatches(path: string, digest?: Hash): AsyncGenerator<string[]> {
-  let rest: Buffer | null = null;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 }) as AsyncIterable<Buffer>) {
-    digest?.update(chunk);
-    const buf: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
-    // A newline byte never occurs inside a multi-byte UTF-8 sequence, so cutting there is safe.
-    const end = buf.lastIndexOf(10);
-    if (end < 0) {
-      rest = buf;
-      continue;
-    }
-    rest = end + 1 < buf.length ? buf.subarray(end + 1) : null;
-    yield buf.toString('utf8', 0, end).split('\n');
-  }
-  if (rest) yield [rest.toString('utf8')];
+  const chunks = createReadStream(path, { highWaterMark: 1 << 16 }) as AsyncIterable<Buffer>;
+  for await (const text of wholeLines(chunks, digest ? (c) => digest.update(c) : undefined)) yield text.split('\n');
 }
 
 /**
