@@ -92,7 +92,8 @@ export async function loadRules(path: string, env: NodeJS.ProcessEnv = process.e
 
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const allow = parsed.success ? parsed.data.allow : undefined;
-  return { path, version: 1, ...(source === undefined ? {} : { source }), tables, ...(allow ? { allow } : {}), sha256 };
+  const verify = parsed.success ? parsed.data.verify : undefined;
+  return { path, version: 1, ...(source === undefined ? {} : { source }), tables, ...(allow ? { allow } : {}), ...(verify ? { verify } : {}), sha256 };
 }
 
 async function readRulesFile(path: string): Promise<Buffer> {
@@ -123,7 +124,9 @@ function resolveTables(raw: unknown, issues: IssueCollector): ReadonlyMap<string
       const resolved = resolveColumn(['tables', table, 'columns', column], colSpec, issues);
       if (resolved) columns.set(column, resolved);
     }
-    tables.set(table, { kind: 'columns', columns, at });
+    const qi = rule['quasiIdentifiers'];
+    const quasiIdentifiers = Array.isArray(qi) && qi.every((q) => typeof q === 'string') ? (qi as string[]) : undefined;
+    tables.set(table, { kind: 'columns', columns, at, ...(quasiIdentifiers ? { quasiIdentifiers } : {}) });
   }
   return tables;
 }

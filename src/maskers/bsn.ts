@@ -59,6 +59,9 @@ function generatorFor(mode: (typeof BSN_MODES)[number], ctx: MaskerContext): (ca
 /** BSN masker with the four modes of dutch-pii.md §1.8; the output keeps the input's notation. */
 export const bsn = defineMasker({
   name: 'bsn',
+  input: 'bsn',
+  // rvig-test and format-preserving fakes are numbers real (or test) source rows may hold too.
+  coincidesWith: (p) => (p.mode === 'rvig-test' || p.mode === 'format-preserving' ? ['bsn'] : []),
   summary: 'Fake BSN, consistent across tables, unique on unique columns, in the input\'s notation. Modes: test-block (elfproef-valid, never-issued 00-block; default), rvig-test (RvIG test numbers), format-preserving (keyed bijection on valid BSNs), invalid (never passes the elfproef).',
   params: z.object({ mode: z.enum(BSN_MODES).default('test-block') }).strict(),
   generatorRange: (p) => {

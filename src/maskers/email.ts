@@ -70,6 +70,7 @@ function caseVariant(st: PrfStream, address: string): string {
 /** E-mail masker (dutch-pii.md §4.3): fake Dutch name plus keyed suffix at a reserved domain. */
 export const email = defineMasker({
   name: 'email',
+  input: 'email',
   summary: 'E-mail "voornaam.achternaam.<keyed suffix>@example.com" at a reserved domain; same address in any case → same fake; unique on unique columns; fits varchar(n).',
   params: z
     .object({

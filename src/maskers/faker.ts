@@ -146,6 +146,8 @@ const probeFaker = (): Faker => (probe ??= dutchFaker(probeRandom));
  */
 export const faker = defineMasker({
   name: 'faker',
+  // An escape hatch that can write anything faker makes, real-looking numbers and names included.
+  coincidesWith: () => ['bsn', 'iban', 'plate', 'email', 'phone', 'name'],
   summary: 'Value from a @faker-js/faker method, locale nl, keyed on the value (not stable across faker versions): { mask: faker, method: company.name }.',
   params: z
     .object({

@@ -228,6 +228,8 @@ export const columnName = z.string().min(1);
 /** Dutch given names, masked name by name by the keyed PRF, by gender. */
 export const firstName = defineMasker({
   name: 'first_name',
+  input: 'first_name',
+  coincidesWith: () => ['name'],
   summary: 'Dutch given name(s) chosen by the keyed PRF, name by name, by gender; the same name maps to the same fake everywhere.',
   params: z.object({
     /** Column of the same row holding the gender (M/V/F, man/vrouw, male/female, 1/2). */

@@ -100,6 +100,8 @@ export function maskFullName(prf: KeyedPrf, v: string, gender: Gender | null): s
 /** Whole Dutch names, parsed into given names, tussenvoegsel and surname and masked part by part. */
 export const fullName = defineMasker({
   name: 'full_name',
+  input: 'full_name',
+  coincidesWith: () => ['name'],
   summary: 'Full Dutch name ("Jan de Vries", "J.P. van der Meer", "Van der Meer, J.") masked part by part in the same shape.',
   params: z.object({
     /** Column of the same row holding the gender (M/V/F, man/vrouw, male/female, 1/2). */

@@ -169,6 +169,8 @@ function printed(c: string): string {
  */
 export const iban = defineMasker({
   name: 'iban',
+  input: 'iban',
+  coincidesWith: (p) => (p.bank === 'keep' ? ['iban'] : []),
   summary: 'IBAN, keyed: NL with a fake bank code ({ bank: ZZZZ }, default; never a real one) or the real one ({ bank: keep }); valid mod-97; keeps spacing and case; unique.',
   params: PARAMS,
   columnKinds: ['text'],

@@ -82,6 +82,8 @@ function maskInitialsValue(prf: KeyedPrf, value: string, gender: Gender | null, 
 /** Initials ("J.P.", "JP", "Th.J."), regenerated from the row's fake first names when told which column holds them. */
 export const initials = defineMasker({
   name: 'initials',
+  input: 'initials',
+  coincidesWith: () => ['name'],
   summary: 'Initials such as "J.P." in the input\'s style; with `first_name` they are the initials of that row\'s fake first names.',
   params: z.object({
     /** First-name column of the same row; the initials then follow its fake names ("Jan Willem" → "Pieter Kees" → "P.K."). */

@@ -108,6 +108,7 @@ const pathsSchema = z
  */
 export const json = defineMasker({
   name: 'json',
+  coincidesWith: (p) => [...new Set(p.paths.flatMap((r) => maskerRegistry.get(r.masker)?.coincidesWith?.(r.params as never) ?? []))],
   summary: 'Mask JSON per path with other maskers: { mask: json, paths: { "$.naam": first_name, "$..email": email }, others: fail }.',
   params: z
     .object({

@@ -118,6 +118,8 @@ export function maskSurname(prf: KeyedPrf, value: string, rowTv = '', maxLen = I
 /** Dutch surnames, keeping a leading tussenvoegsel's shape, by the keyed PRF. */
 export const lastName = defineMasker({
   name: 'last_name',
+  input: 'last_name',
+  coincidesWith: () => ['name'],
   summary: 'Dutch surname by the keyed PRF; "de Vries" keeps the shape tussenvoegsel + surname; the same surname maps to the same fake everywhere.',
   params: z.object({
     /** Column of the same row holding the tussenvoegsel, so the fake surname pairs with its fake tussenvoegsel. */

@@ -29,6 +29,11 @@ export interface MaskerContext {
    * `scrub`): a nested BSN must draw from the same pool as a unique BSN column, or the fakes differ.
    */
   readonly uniqueFor?: (masker: string) => boolean;
+  /**
+   * Whether a canonical full name (leak-tokens.ts sourceCanon('name')) belonged to a person in a
+   * source table read earlier in this run. scrub uses it to find people no name list knows.
+   */
+  readonly isSourceName?: (canon: string) => boolean;
   /** The planner's row estimate of this table (pg_class.reltuples), for sizing run-wide state. */
   readonly expectedRows?: number;
   /**
@@ -37,6 +42,12 @@ export interface MaskerContext {
    */
   shared<T>(key: string, init: () => T): T;
 }
+
+/** Personal-data types the exact-match layer (L5) fingerprints in the source and looks for in the output. */
+export type LeakType = 'bsn' | 'iban' | 'plate' | 'email' | 'phone' | 'name';
+
+/** What a masker's input holds, for L5: an identifier type, or one part of a person's name. */
+export type InputKind = Exclude<LeakType, 'name'> | 'first_name' | 'last_name' | 'tussenvoegsel' | 'initials' | 'full_name';
 
 /** The per-value function a masker returns; it is called for non-null values only. */
 export type MaskFn = (value: string, row: RowContext) => CellValue;
@@ -79,6 +90,18 @@ export interface MaskerDefinition<P extends z.ZodType = z.ZodType> {
    * run on that cell, whatever the reason.
    */
   readonly generatorRange?: (params: z.infer<P>) => ((output: string) => boolean) | null;
+  /**
+   * What the masker's input holds. The pipeline fingerprints every source value of such a column
+   * (names as whole names, per row) and L5 refuses any output cell that still holds one.
+   */
+  readonly input?: InputKind;
+  /**
+   * Types whose real values this masker's fakes may coincide with, because it draws from the space
+   * real values live in (phone numbers, plates, names from lists). An L5 hit of such a type in this
+   * masker's own column is a warning, not a refusal: the unchanged-value layer has already proved
+   * that the cell differs from its row's source value.
+   */
+  readonly coincidesWith?: (params: z.infer<P>) => readonly LeakType[];
   /** Builds the per-value function. Throwing here or in the function fails the run. */
   create(params: z.infer<P>, ctx: MaskerContext): MaskFn;
 }

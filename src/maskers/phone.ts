@@ -178,6 +178,8 @@ const NON_DIGITS = /\D/g;
 /** Phone masker (dutch-pii.md §4.2): same type and notation, keyed subscriber digits. */
 export const phone = defineMasker({
   name: 'phone',
+  input: 'phone',
+  coincidesWith: () => ['phone'],
   summary: 'Dutch phone number of the same type (06, area code, 085/088/0800/090x, …) in the same notation; only subscriber digits keyed. Unique on unique columns.',
   params: z
     .object({

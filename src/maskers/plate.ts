@@ -131,6 +131,8 @@ const LABEL = { current: 'maskgate/nl-kenteken/current/v1', 'preserve-sidecode':
  */
 export const plate = defineMasker({
   name: 'plate',
+  input: 'plate',
+  coincidesWith: () => ['plate'],
   summary: 'Dutch licence plate (kenteken), keyed: sidecode 11 XXX-99-X ({ mode: current }, default) or the input\'s sidecode ({ mode: preserve-sidecode }); RDW alphabet and blacklist; keeps dashes and case; unique.',
   params: z.object({ mode: z.enum(['current', 'preserve-sidecode']).default('current') }).strict(),
   columnKinds: ['text'],

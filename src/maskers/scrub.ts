@@ -21,6 +21,7 @@ import { phone } from './phone.js';
 import { plate } from './plate.js';
 import { postcode } from './postcode.js';
 import { tussenvoegsel } from './tussenvoegsel.js';
+import { nameCandidates } from '../verify/leak-tokens.js';
 
 /** Identifier types `scrub` finds in free text, each with its detector and structured masker. */
 const TYPES = {
@@ -108,12 +109,15 @@ function buildScrub(p: Params, ctx: MaskerContext): MaskFn {
     // Built on this column's context, so they share the run-wide state (the BSN pool, and the
     // unique pool when that masker serves a unique column elsewhere): the same input, the same fake.
     const fn = def.create(def.params.parse(p[t] ?? {}) as never, { ...ctx, unique: ctx.uniqueFor?.(def.name) ?? false });
-    return { find: TYPES[t].find as (text: string) => readonly DetectorMatch[], fn };
+    return { masker: def.name, find: TYPES[t].find as (text: string) => readonly DetectorMatch[], fn };
   });
   const names = Object.entries(p.names).map(([column, m]) => {
     const def = NAME_MASKERS[m] as MaskerDefinition;
     return { column, fn: def.create(def.params.parse({}) as never, { ...ctx, unique: ctx.uniqueFor?.(def.name) ?? false }) };
   });
+
+  const isSourceName = p.except.includes('name') ? undefined : ctx.isSourceName;
+  const fullNameFn = isSourceName ? types.find((t) => t.masker === 'full_name')?.fn ?? null : null;
 
   return (value: string, row: RowContext): string => {
     const hits: Hit[] = [];
@@ -129,6 +133,13 @@ function buildScrub(p: Params, ctx: MaskerContext): MaskFn {
       lower ??= value.toLowerCase();
       if (lower.length !== value.length) break;
       for (const i of wholeWordOffsets(lower, own)) hits.push({ start: i, end: i + own.length, rank: RANK.high + 1, fn: n.fn });
+    }
+    // People of other tables read earlier in the run ("Priya Haile stuurt …"), known by name
+    // whatever the lists say; the verifier's exact-match layer refuses any that slip through.
+    if (isSourceName !== undefined && fullNameFn !== null) {
+      nameCandidates(value, (canon, _words, start, end) => {
+        if (isSourceName(canon)) hits.push({ start, end, rank: RANK.high + 1, fn: fullNameFn });
+      });
     }
     if (hits.length === 0) return value;
     let out = '';
@@ -149,6 +160,11 @@ function buildScrub(p: Params, ctx: MaskerContext): MaskFn {
  */
 export const scrub = defineMasker({
   name: 'scrub',
+  // scrub writes each type's fake with that type's own masker and options.
+  coincidesWith: (p) => [...new Set([
+    ...TYPE_NAMES.filter((t) => !p.except.includes(t)).flatMap((t) => TYPES[t].masker.coincidesWith?.((TYPES[t].masker.params as z.ZodType).parse(p[t] ?? {}) as never) ?? []),
+    'name' as const,
+  ])],
   summary: 'Keep free text, replacing each detected BSN, IBAN, plate, e-mail, phone, postcode, date and name with the fake its own masker gives.',
   params,
   columnKinds: ['text'],

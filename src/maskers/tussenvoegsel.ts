@@ -17,6 +17,7 @@ const TUSSENVOEGSEL_LABEL = `maskgate/nl-tussenvoegsel/${WORDLIST_VERSION}`;
  */
 export const tussenvoegsel = defineMasker({
   name: 'tussenvoegsel',
+  input: 'tussenvoegsel',
   summary: 'Dutch surname prefix ("van", "de", "van der", …) by the keyed PRF; empty stays empty; pairs with last_name through the `last_name` option.',
   params: z.object({
     /** Surname column of the same row; give last_name the matching `tussenvoegsel` option. */

@@ -2,7 +2,7 @@ import type { ColumnRule, RulesFile, SourceLocation } from '../config/rules-file
 import { maxLengthOf, qualifiedName, type TableRef } from '../db/table-info.js';
 import type { PgColumn, PgSchema, PgTable } from '../db/postgres/postgres-introspector.js';
 import type { KeyedPrf } from '../keyed/keyed-prf.js';
-import type { CellValue, MaskerDefinition, MaskFn } from '../maskers/masker.js';
+import type { CellValue, InputKind, LeakType, MaskerDefinition, MaskFn } from '../maskers/masker.js';
 import { didYouMean } from '../config/did-you-mean.js';
 import { classifyColumnName, type PiiClass } from '../detectors/column-name.js';
 import { MaskgateError } from '../errors.js';
@@ -18,6 +18,10 @@ export interface ColumnPlan {
   readonly fn: MaskFn | null;
   /** Whether verification must prove that no output value equals its row's source value. */
   readonly leakChecked: boolean;
+  /** What the source values hold, for L5's fingerprints (masked columns only); null when nothing known. */
+  readonly input: InputKind | null;
+  /** Types whose real values this column's fakes may coincide with (MaskerDefinition.coincidesWith). */
+  readonly coincides: readonly LeakType[];
   /** Declared length limit in characters (`varchar(n)`, `char(n)`; Infinity when none), checked on every masked value. */
   readonly maxLength: number;
 }
@@ -45,7 +49,7 @@ const where = (at: SourceLocation): string => `${at.file}:${at.line}:${at.col}`;
  * table needs a rule (or `skip`), every column of a listed table needs one, and every rule must
  * name something that exists. All problems are collected and reported together.
  */
-export function planRun(rules: RulesFile, schema: PgSchema, registry: ReadonlyMap<string, MaskerDefinition>, prf: KeyedPrf): RunPlan {
+export function planRun(rules: RulesFile, schema: PgSchema, registry: ReadonlyMap<string, MaskerDefinition>, prf: KeyedPrf, isSourceName?: (canon: string) => boolean): RunPlan {
   const issues: CoverageIssue[] = [];
   const gaps = new Map<string, PgColumn[] | 'table'>();
   const byName = new Map(schema.tables.map((t) => [qualifiedName(t), t]));
@@ -118,6 +122,7 @@ export function planRun(rules: RulesFile, schema: PgSchema, registry: ReadonlyMa
           unique: column.unique || onUniqueColumns.has(masker.name),
           uniqueFor: (name: string) => onUniqueColumns.has(name),
           expectedRows: table.estimatedRows,
+          ...(isSourceName ? { isSourceName } : {}),
           shared: <T>(key: string, init: () => T): T => {
             if (!shared.has(key)) shared.set(key, init());
             return shared.get(key) as T;
@@ -132,12 +137,26 @@ export function planRun(rules: RulesFile, schema: PgSchema, registry: ReadonlyMa
       }
       const fn = built && !masker.usesRowContext ? memoize(built) : built;
       // An injected identity masker is checked whatever its masker claims, so it can never publish.
-      columns.push({ column, index, rule, masker, fn, leakChecked: !masker.outputMayEqualInput || injected !== null, maxLength: maxLengthOf(column) });
+      columns.push({
+        column, index, rule, masker, fn,
+        leakChecked: !masker.outputMayEqualInput || injected !== null,
+        input: built === null ? null : masker.input ?? identifierByName(column.name),
+        coincides: masker.coincidesWith?.(rule.params as never) ?? [],
+        maxLength: maxLengthOf(column),
+      });
     });
     planned.push({ table, columns });
   }
   if (issues.length > 0) throw new CoverageError(issues, snippetFor(gaps, schema));
   return { tables: dependencyOrder(planned), skipped, keptButLooksPersonal, keptColumns };
+}
+
+const IDENTIFIER_CLASSES: ReadonlySet<string> = new Set(['bsn', 'iban', 'plate', 'email', 'phone']);
+
+/** A masked column named like an identifier holds identifiers whatever masker it uses (`bsn: hash`). */
+function identifierByName(column: string): InputKind | null {
+  const c = classifyColumnName(column);
+  return c !== null && IDENTIFIER_CLASSES.has(c) ? (c as InputKind) : null;
 }
 
 /**

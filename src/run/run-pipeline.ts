@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { loadRules } from '../config/load-rules.js';
 import type { RulesFile } from '../config/rules-file.js';
 import { copyHeader, copyTarget, ddlHead, ddlTail, planDump } from '../db/postgres/postgres-ddl.js';
-import { qualifiedName } from '../db/table-info.js';
+import { qualifiedName, type ColumnKind } from '../db/table-info.js';
 import { MaskgateError } from '../errors.js';
 import { KeyedPrf } from '../keyed/keyed-prf.js';
 import { maskerRegistry } from '../maskers/masker-registry.js';
@@ -17,6 +17,9 @@ import { registerStaged, unregisterStaged } from '../sinks/staged-files.js';
 import { PostgresSource } from '../sources/postgres-source.js';
 import type { FieldCodec } from '../sources/source.js';
 import { FingerprintBatch, leakHash, newLogSeal } from '../verify/fingerprint-log.js';
+import { DEFAULT_FINGERPRINT_BUDGET_BYTES, FingerprintSet } from '../verify/fingerprint-set.js';
+import { SourceFingerprints } from '../verify/source-fingerprints.js';
+import { LEAK_TAGS } from '../verify/leak-tokens.js';
 import { allowSet } from '../verify/pattern-scan.js';
 import { verifyStagedDump, type ExpectedTable, type VerifyResult } from '../verify/verifier.js';
 import { planRun, type RunPlan, type TablePlan } from './plan-run.js';
@@ -86,12 +89,14 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   if (stale > 0) log.warn({ removed: stale, dir: dirname(outPath) }, 'removed temporary files of an earlier run that was killed');
   if (reportPath === outPath) throw new MaskgateError('USAGE', '--report must differ from --out.', {}, 'Leave --report out to get <out>.report.json.');
 
+  // Filled while the tables are read: L5's fingerprints, and the names scrub looks for in later tables.
+  const sourceFps = new SourceFingerprints(new FingerprintSet({ budgetBytes: fingerprintBudget(rules) }));
   const source = await PostgresSource.connect(url);
   let plan: RunPlan;
   let schemaPlan;
   try {
     const schema = await source.introspect();
-    plan = planRun(rules, schema, maskerRegistry, prf);
+    plan = planRun(rules, schema, maskerRegistry, prf, (canon) => sourceFps.contains(LEAK_TAGS.name, canon));
     schemaPlan = planDump(schema, plan.tables.map((t) => t.table));
   } catch (err) {
     await source.close();
@@ -120,7 +125,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     for (const tp of plan.tables) {
       const name = qualifiedName(tp.table);
       opts.progress?.tableStart(name, tp.table.estimatedRows);
-      const rows = await copyTable(tp, source, fps, staged, fingerprints, opts.progress);
+      const rows = await copyTable(tp, source, fps, sourceFps, staged, fingerprints, opts.progress);
       rowCounts.set(name, rows);
       opts.progress?.tableEnd(name, rows);
       log.info({ table: name, rows }, 'table masked');
@@ -144,6 +149,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       tables: plan.tables.map((tp) => expectedTable(tp, rowCounts.get(qualifiedName(tp.table)) ?? 0)),
       classification: { checked: plan.keptColumns, flagged: plan.keptButLooksPersonal },
       allowed: allowSet(rules.allow),
+      sourceFingerprints: sourceFps,
     });
     log.info({ passed: verification.passed, findings: verification.findings.length + verification.unlistedFindings }, 'verification done');
     if (verification.passed) {
@@ -202,10 +208,12 @@ async function checkOutputPath(outPath: string): Promise<void> {
 }
 
 /** Masks one table into the staged dump, writing source fingerprints for the leak check. */
-async function copyTable(tp: TablePlan, source: PostgresSource, fps: FingerprintBatch, out: StagedFile, fpOut: StagedFile, progress?: ProgressListener): Promise<number> {
+async function copyTable(tp: TablePlan, source: PostgresSource, fps: FingerprintBatch, sourceFps: SourceFingerprints, out: StagedFile, fpOut: StagedFile, progress?: ProgressListener): Promise<number> {
   const { table } = tp;
   const codec: FieldCodec = source.codec;
   const masked = tp.columns.filter((c) => c.fn !== null);
+  const fingerprint = sourceFps.forTable(tp.columns.flatMap((c) => (c.input !== null ? [{ index: c.index, input: c.input }] : [])));
+  const sourceValue = (i: number): string | null => codec.decode(raw[i]!);
   const colIndex = new Map(table.columns.map((c, i) => [c.name, i]));
   const pkIdx = table.primaryKey.map((k) => colIndex.get(k)!);
   const width = table.columns.length;
@@ -251,6 +259,7 @@ async function copyTable(tp: TablePlan, source: PostgresSource, fps: Fingerprint
           if (cp.leakChecked) fps.add(leakHash(value));
           fields[cp.index] = codec.encode(result);
         }
+        fingerprint?.(sourceValue);
       }
       text += `${fields.join('\t')}\n`;
     }
@@ -269,6 +278,17 @@ function maskerFailure(err: unknown, table: string, column: string, masker: stri
   return new MaskgateError('MASKER_FAILED', `Masker "${masker}" failed on ${table}.${column}, row #${ordinal}; nothing was published.`, { table, column, masker, row: ordinal }, 'Check that the masker fits the column\'s content, or choose another masker.');
 }
 
+/** The L5 set's memory budget: `verify.fingerprintBudgetMB` in the rules, else 256 MB. */
+function fingerprintBudget(rules: RulesFile): number {
+  const mb = rules.verify?.fingerprintBudgetMB;
+  return mb !== undefined ? mb * 1024 * 1024 : DEFAULT_FINGERPRINT_BUDGET_BYTES;
+}
+
+/** Column kinds that can hold an identifier in some notation; dates, booleans and bytes cannot. */
+const SCANNED_KINDS: ReadonlySet<ColumnKind> = new Set(['text', 'integer', 'numeric', 'json', 'other']);
+/** Kept column kinds whose content L3 samples. */
+const SAMPLED_KINDS: ReadonlySet<ColumnKind> = new Set(['text', 'integer', 'numeric']);
+
 function expectedTable(tp: TablePlan, rows: number): ExpectedTable {
   const t = tp.table;
   const kept = new Set(tp.columns.filter((c) => c.fn === null).map((c) => c.column.name));
@@ -281,6 +301,15 @@ function expectedTable(tp: TablePlan, rows: number): ExpectedTable {
     leakChecked: tp.columns.filter((c) => c.fn !== null && c.leakChecked).map((c) => c.index),
     rowKeyColumns: pkKept ? t.primaryKey.map((k) => t.columns.findIndex((c) => c.name === k)) : [],
     patternScanned: tp.columns.filter((c) => c.fn === null && c.column.kind === 'text').map((c) => c.index),
+    exactScanned: tp.columns.filter((c) => SCANNED_KINDS.has(c.column.kind)).map((c) => ({
+      index: c.index,
+      integer: c.column.kind === 'integer' || c.column.kind === 'numeric',
+      coincides: c.fn === null ? 0 : c.coincides.reduce((m, t) => m | (1 << LEAK_TAGS[t]), 0),
+    })),
+    contentSampled: tp.columns.filter((c) => c.fn === null && SAMPLED_KINDS.has(c.column.kind)).map((c) => ({
+      index: c.index,
+      acknowledged: (c.rule.params as { reason?: string }).reason !== undefined,
+    })),
     rangeChecked: tp.columns.flatMap((c) => {
       const inRange = c.fn !== null ? c.masker.generatorRange?.(c.rule.params as never) ?? null : null;
       return inRange ? [{ index: c.index, masker: c.masker.name, inRange }] : [];

@@ -6,6 +6,9 @@ import { readDump } from './dump-reader.js';
 import type { Finding } from './finding.js';
 import { FingerprintReader, leakHash, type LogSeal } from './fingerprint-log.js';
 import { scanForIdentifiers } from './pattern-scan.js';
+import { ColumnContentStats } from './content-stats.js';
+import { couldBeGeneratedName, identifierCandidates, LEAK_TAGS, LEAK_TYPES, nameCandidates } from './leak-tokens.js';
+import type { SourceFingerprints } from './source-fingerprints.js';
 
 /** What verification expects of one table in the staged dump. */
 export interface ExpectedTable {
@@ -24,13 +27,25 @@ export interface ExpectedTable {
   readonly patternScanned?: readonly number[];
   /** Masked columns whose masker writes only a recognisable range (L6), with the test for it. */
   readonly rangeChecked?: readonly { readonly index: number; readonly masker: string; readonly inRange: (output: string) => boolean }[];
+  /**
+   * Columns L5 scans for source personal data: every column that can hold text or numbers, with
+   * whether it is numeric (BSNs that lost their leading zeros) and the tag bitmask of types its own
+   * masker's fakes may coincide with (MaskerDefinition.coincidesWith).
+   */
+  readonly exactScanned?: readonly { readonly index: number; readonly integer: boolean; readonly coincides: number }[];
+  /** Kept columns whose content L3 samples; `acknowledged` when the rule gives a reason for keeping them. */
+  readonly contentSampled?: readonly { readonly index: number; readonly acknowledged: boolean }[];
 }
 
 /** Counts for one verification layer, for the report. */
 export interface LayerSummary {
   readonly layer: string;
+  /** Cells, columns or tables looked at, as the layer counts them. */
   readonly checked: number;
+  /** Findings of every severity. */
   readonly findings: number;
+  /** Layer-specific figures (fingerprint set mode, coincidences, class sizes). */
+  readonly detail?: Readonly<Record<string, unknown>>;
 }
 
 /** Outcome of verification. It never throws for findings; they are data. */
@@ -59,6 +74,8 @@ export interface VerifyOptions {
   /** Values the pattern layer accepts (the rules' `allow:` list, compact form). */
   readonly allowed?: ReadonlySet<string>;
   readonly classification?: { readonly checked: number; readonly flagged: readonly { readonly table: string; readonly column: string; readonly looksLike: string }[] };
+  /** L5: the source fingerprints the pipeline collected while reading. */
+  readonly sourceFingerprints?: SourceFingerprints | null;
 }
 
 /** How a finding names its row: kept primary-key values (`id=17`), or the row's position (`#42`). Only built for findings. */
@@ -109,6 +126,36 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
     });
   }
 
+  // L5 state for the cell being scanned; one closure for the whole run, not one per cell.
+  const src = opts.sourceFingerprints ?? null;
+  const namesFingerprinted = src !== null && src.has(LEAK_TAGS.name);
+  let exactChecked = 0;
+  let exactFindings = 0;
+  let coincidences = 0;
+  const cell = { table: null as unknown as ExpectedTable, fields: [] as string[], rowNo: 0, index: 0, coincides: 0, reported: 0 };
+  const exactHit = (tag: number, words?: readonly string[]): void => {
+    if ((cell.reported & (1 << tag)) !== 0) return;
+    cell.reported |= 1 << tag;
+    const type = LEAK_TYPES[tag]!;
+    const t = cell.table;
+    const coincidence = (cell.coincides & (1 << tag)) !== 0 && (words === undefined || couldBeGeneratedName(words));
+    if (coincidence) coincidences++;
+    else exactFindings++;
+    add({
+      severity: coincidence ? 'warning' : 'error', detector: 'exact-match', table: t.name, column: t.columns[cell.index]!, rowKey: rowKeyOf(t, cell.fields, cell.rowNo),
+      message: coincidence
+        ? `A cell holds a ${type} that also occurs in the source, in a column whose masker draws its fakes from the space real values live in (phone numbers, plates, names from the lists): taken as a coincidence, not a leak.`
+        : `A cell holds a ${type} that was personal data in the source: real data survived here (copied, derived or missed by a masker).`,
+    });
+  };
+  const visitIdentifier = (tag: number, canon: string): void => {
+    if (src!.contains(tag, canon)) exactHit(tag);
+  };
+  const visitName = (canon: string, words: readonly string[]): void => {
+    if (src!.contains(LEAK_TAGS.name, canon)) exactHit(LEAK_TAGS.name, words);
+  };
+  const contentStats = new Map<ExpectedTable, Map<number, ColumnContentStats>>();
+
   const byTarget = new Map(opts.tables.map((t) => [t.copyTarget, t]));
   const seen = new Set<string>();
   const digest = createHash('sha256');
@@ -147,6 +194,31 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
               preview: redactedPreview(hit.text),
               message: `A kept column holds what looks like a real ${hit.type} (${hit.confidence} confidence): mask the column, or scrub it.`,
             });
+          }
+        }
+        if (src !== null) {
+          for (const ec of t.exactScanned ?? []) {
+            const out = opts.codec.decode(ev.fields[ec.index]!);
+            if (out === null || out === '') continue;
+            exactChecked++;
+            cell.table = t;
+            cell.fields = ev.fields;
+            cell.rowNo = rowNo;
+            cell.index = ec.index;
+            cell.coincides = ec.coincides;
+            cell.reported = 0;
+            identifierCandidates(out, visitIdentifier, ec.integer);
+            if (namesFingerprinted && !ec.integer) nameCandidates(out, visitName);
+          }
+        }
+        if (t.contentSampled && t.contentSampled.length > 0) {
+          let perColumn = contentStats.get(t);
+          if (!perColumn) contentStats.set(t, (perColumn = new Map(t.contentSampled.map((c) => [c.index, new ColumnContentStats()]))));
+          for (const cs of t.contentSampled) {
+            const stats = perColumn.get(cs.index)!;
+            if (stats.sampled >= 1000) continue;
+            const out = opts.codec.decode(ev.fields[cs.index]!);
+            if (out !== null && out !== '') stats.add(out);
           }
         }
         for (const rc of t.rangeChecked ?? []) {
@@ -188,6 +260,23 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
     fps.close();
   }
   for (const t of opts.tables) if (!seen.has(t.name)) integrity(t.name, 'The table is missing from the dump.');
+  let contentChecked = 0;
+  let contentFindings = 0;
+  for (const [t, perColumn] of contentStats) {
+    for (const cs of t.contentSampled ?? []) {
+      contentChecked++;
+      for (const v of perColumn.get(cs.index)!.verdicts()) {
+        contentFindings++;
+        const pct = Math.round(v.share * 100);
+        add({
+          severity: v.level === 'error' && !cs.acknowledged ? 'error' : 'warning', detector: 'content-statistics', table: t.name, column: t.columns[cs.index]!,
+          message: v.level === 'error'
+            ? `${pct}% of ${v.sampled} sampled values of this kept column are valid ${v.type} values: whatever its name, it holds ${v.type}s.${cs.acknowledged ? ' Its rule gives a reason for keeping it.' : ' Mask it, or write { mask: keep, reason: "…" } if they are not personal data (e.g. RSINs of companies).'}`
+            : `${pct}% of ${v.sampled} sampled values of this kept column are valid ${v.type} values (mixed content): check what else it holds.`,
+        });
+      }
+    }
+  }
   if (!trailer) integrity('(dump)', 'The dump has no end-of-dump trailer: it is incomplete.');
   return {
     passed: findings.every((f) => f.severity !== 'error') && unlistedErrors === 0,
@@ -199,6 +288,11 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
       { layer: 'unchanged-values', checked: leakChecked, findings: leakFindings },
       { layer: 'generator-range', checked: rangeChecked, findings: rangeFindings },
       { layer: 'patterns-in-kept-text', checked: patternChecked, findings: patternFindings },
+      { layer: 'content-statistics', checked: contentChecked, findings: contentFindings },
+      {
+        layer: 'exact-match', checked: exactChecked, findings: exactFindings + coincidences,
+        detail: { refusing: exactFindings, coincidences, fingerprints: src?.set.describe() ?? null },
+      },
     ],
     sha256: digest.digest('hex'),
   };

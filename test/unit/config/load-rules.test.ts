@@ -228,7 +228,7 @@ describe('did-you-mean', () => {
 
 test('rulesJsonSchema describes the top-level keys', () => {
   const schema = rulesJsonSchema();
-  expect(Object.keys(schema['properties'] as object)).toEqual(['version', 'source', 'tables', 'allow']);
+  expect(Object.keys(schema['properties'] as object)).toEqual(['version', 'source', 'tables', 'allow', 'verify']);
 });
 
 test('an alias bomb is a config error, not a crash', async () => {

@@ -6,6 +6,8 @@ import { decodeCopyField, encodeCopyField } from '../../../src/db/postgres/postg
 import { KeyedPrf } from '../../../src/keyed/keyed-prf.js';
 import { FingerprintBatch, leakHash, newLogSeal } from '../../../src/verify/fingerprint-log.js';
 import { verifyStagedDump, type ExpectedTable } from '../../../src/verify/verifier.js';
+import { FingerprintSet } from '../../../src/verify/fingerprint-set.js';
+import { SourceFingerprints } from '../../../src/verify/source-fingerprints.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mg-verify-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -112,5 +114,69 @@ describe('verifyStagedDump', () => {
     expect(a.findings).toHaveLength(2);
     expect(a.unlistedFindings).toBe(1);
     expect(a.findings.map((f) => f.id)).toEqual(b.findings.map((f) => f.id));
+  });
+
+  describe('L5 exact match', () => {
+    const notes: ExpectedTable = {
+      name: 'public.n', copyTarget: '"public"."n" ("id", "note", "ref", "phone")', columns: ['id', 'note', 'ref', 'phone'], rows: 1, leakChecked: [], rowKeyColumns: [0],
+      exactScanned: [{ index: 1, integer: false, coincides: 0 }, { index: 2, integer: true, coincides: 0 }, { index: 3, integer: false, coincides: 1 << 4 }],
+    };
+    /** Fictional source people: an RvIG test BSN with leading zeros, a phone number, a name no list holds. */
+    function source(): SourceFingerprints {
+      const src = new SourceFingerprints(new FingerprintSet({ budgetBytes: 1 << 20 }));
+      const row = src.forTable([{ index: 0, input: 'bsn' }, { index: 1, input: 'phone' }, { index: 2, input: 'first_name' }, { index: 3, input: 'last_name' }, { index: 4, input: 'email' }])!;
+      const values = ['000001236', '06-12345678', 'Kees', 'Çelik', 'kees.celik@voorbeeldmail.nl'];
+      row((i) => values[i] ?? null);
+      return src;
+    }
+    const dump = (note: string, ref: string, phone: string): string => `COPY "public"."n" ("id", "note", "ref", "phone") FROM stdin;\n1\t${note}\t${ref}\t${phone}\n\\.\n\n-- maskgate: end of dump\n`;
+    const run = (body: string) => verifyStagedDump({ ...stage(body, []), tables: [notes], prf, codec, sourceFingerprints: source() });
+
+    it('passes output without source values', async () => {
+      const r = await run(dump('Gesprek met Jan over de aanvraag', '17', '06-87654321'));
+      expect(r.passed).toBe(true);
+      expect(r.layers.find((l) => l.layer === 'exact-match')).toMatchObject({ checked: 3, findings: 0 });
+    });
+
+    it.each([
+      ['a BSN in another notation', 'dossier 0000.01.236 gekoppeld'],
+      ['a BSN split in groups', 'ref 000 001 236'],
+      ['a BSN glued to a path', 'zie \\\\\\\\nas01\\\\scans\\\\000001236.pdf'],
+      ['a BSN inside JSON', '{"dossier": {"id": "000001236"}}'],
+      ['a phone number in another notation', 'bel +31 6 1234 5678'],
+      ['an e-mail address in a tsvector', "'celik':2 'kees':1 'kees.celik@voorbeeldmail.nl':3"],
+      ['a full name no list holds', 'Kees Çelik stuurt de cijferlijst na'],
+      ['a name as initial and surname', 'Gesprek met K. Celik'],
+    ])('refuses %s in a kept column, naming the column', async (_what, note) => {
+      const r = await run(dump(note, '17', '06-87654321'));
+      expect(r.passed).toBe(false);
+      expect(r.findings).toEqual([expect.objectContaining({ detector: 'exact-match', table: 'public.n', column: 'note', rowKey: 'id=1', severity: 'error' })]);
+      expect(JSON.stringify(r.findings)).not.toMatch(/1236|12345678|celik|Çelik/i);
+    });
+
+    it('refuses a BSN in a numeric column that lost its leading zeros', async () => {
+      const r = await run(dump('', '1236', '06-87654321'));
+      expect(r.findings).toEqual([expect.objectContaining({ detector: 'exact-match', column: 'ref', severity: 'error' })]);
+    });
+
+    it('warns only when a masker that draws from the real space writes a source value in its own column', async () => {
+      const r = await run(dump('', '17', '0612345678'));
+      expect(r.passed).toBe(true);
+      expect(r.findings).toEqual([expect.objectContaining({ detector: 'exact-match', column: 'phone', severity: 'warning' })]);
+      expect(r.layers.find((l) => l.layer === 'exact-match')!.detail).toMatchObject({ refusing: 0, coincidences: 1 });
+    });
+  });
+
+  it('L3: refuses a kept column whose content is BSNs whatever its name, warns when the rule gives a reason', async () => {
+    const valid = ['999990019', '999993653', '999996836', '999990160', '999991413', '999991905', '999992843', '999993161', '999993525', '999994050', '999994141', '999994694', '999995820', '999995935', '999996162', '999996393', '999996484', '999996654', '999996903', '999998808'];
+    const body = `COPY "public"."r" ("id", "ref") FROM stdin;\n${valid.map((v, i) => `${i + 1}\t${v}`).join('\n')}\n\\.\n\n-- maskgate: end of dump\n`;
+    const t: ExpectedTable = { name: 'public.r', copyTarget: '"public"."r" ("id", "ref")', columns: ['id', 'ref'], rows: valid.length, leakChecked: [], rowKeyColumns: [0], contentSampled: [{ index: 1, acknowledged: false }] };
+    const r = await verifyStagedDump({ ...stage(body, []), tables: [t], prf, codec });
+    expect(r.passed).toBe(false);
+    expect(r.findings).toEqual([expect.objectContaining({ detector: 'content-statistics', table: 'public.r', column: 'ref', severity: 'error' })]);
+    expect(JSON.stringify(r.findings)).not.toMatch(/99999/);
+    const ack = await verifyStagedDump({ ...stage(body, []), tables: [{ ...t, contentSampled: [{ index: 1, acknowledged: true }] }], prf, codec });
+    expect(ack.passed).toBe(true);
+    expect(ack.findings.map((f) => f.severity)).toEqual(['warning']);
   });
 });

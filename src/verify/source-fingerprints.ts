@@ -1,0 +1,106 @@
+import type { InputKind, LeakType } from '../maskers/masker.js';
+import { FingerprintKey } from './fingerprint-key.js';
+import { FingerprintSet } from './fingerprint-set.js';
+import { LEAK_TAGS, nameWords, sourceCanon } from './leak-tokens.js';
+
+/** A masked source column whose values L5 fingerprints, by position in the row. */
+export interface FingerprintColumn {
+  readonly index: number;
+  readonly input: InputKind;
+}
+
+/**
+ * The run's L5 fingerprints of source personal data: every value of every masked identifier
+ * column, and each person's name in the forms it is written in (first + last, initial + last,
+ * last + initial). Filled while the tables are read; the verifier looks every output token up.
+ */
+export class SourceFingerprints {
+  readonly key = new FingerprintKey();
+  private tags = 0;
+
+  constructor(readonly set: FingerprintSet) {}
+
+  /** Adds one canonical value of `type`. */
+  add(type: LeakType, canon: string): void {
+    this.key.hash(canon);
+    this.set.add(this.key.hi, this.key.lo, LEAK_TAGS[type]);
+    this.tags |= 1 << LEAK_TAGS[type];
+  }
+
+  /** Whether any value of the type with `tag` was fingerprinted. */
+  has(tag: number): boolean {
+    return (this.tags & (1 << tag)) !== 0;
+  }
+
+  /** Whether `canon` of the type with `tag` was a source value. */
+  contains(tag: number, canon: string): boolean {
+    this.key.hash(canon);
+    return this.set.has(this.key.hi, this.key.lo, tag);
+  }
+
+  /**
+   * The per-row collector of one table, or null when the table has nothing to fingerprint.
+   * `get(i)` returns the decoded source value of column i of the current row.
+   */
+  forTable(columns: readonly FingerprintColumn[]): ((get: (index: number) => string | null) => void) | null {
+    if (columns.length === 0) return null;
+    const ids = columns.filter((c) => !NAME_PARTS.has(c.input)) as readonly { index: number; input: Exclude<LeakType, 'name'> }[];
+    const part = (k: InputKind): number | undefined => columns.find((c) => c.input === k)?.index;
+    const first = part('first_name');
+    const last = part('last_name');
+    const tv = part('tussenvoegsel');
+    const initials = part('initials');
+    const full = columns.filter((c) => c.input === 'full_name').map((c) => c.index);
+    return (get) => {
+      for (const c of ids) {
+        const v = get(c.index);
+        if (v === null || v === '') continue;
+        const canon = sourceCanon(c.input, v);
+        if (canon !== null) this.add(c.input, canon);
+      }
+      for (const i of full) {
+        const v = get(i);
+        if (v === null) continue;
+        const w = nameWords(v);
+        if (w.length < 2) continue;
+        this.add('name', w.join(' '));
+        // "Jan Willem de Vries" is also written "Jan de Vries", "J. de Vries", "De Vries, J.".
+        this.addPerson([w[0]!], [], [w[w.length - 1]!]);
+      }
+      if (last !== undefined) {
+        const l = words(get(last));
+        if (l.length === 0) return;
+        const t = tv !== undefined ? words(get(tv)) : [];
+        const f = first !== undefined ? words(get(first)) : [];
+        const ini = initials !== undefined ? words(get(initials)).map((x) => x[0]!) : [];
+        this.addPerson(f, t, l, ini);
+      }
+    };
+  }
+
+  /** The written forms of one person's name, from its canonical parts. */
+  private addPerson(first: readonly string[], tv: readonly string[], last: readonly string[], initials: readonly string[] = []): void {
+    const surname = [...tv, ...last];
+    const forms = new Set<string>();
+    const initial = first[0]?.[0] ?? initials[0];
+    if (first.length > 0) {
+      forms.add([...first, ...surname].join(' '));
+      forms.add([first[0]!, ...surname].join(' '));
+      forms.add([first[0]!, ...last].join(' '));
+      forms.add([...last, first[0]!].join(' '));
+    }
+    if (initials.length > 1) forms.add([...initials, ...surname].join(' '));
+    if (initial !== undefined) {
+      forms.add([initial, ...surname].join(' '));
+      forms.add([initial, ...last].join(' '));
+      forms.add([...last, initial].join(' '));
+    }
+    for (const f of forms) if (f.includes(' ')) this.add('name', f);
+  }
+}
+
+const NAME_PARTS: ReadonlySet<InputKind> = new Set(['first_name', 'last_name', 'tussenvoegsel', 'initials', 'full_name']);
+
+function words(v: string | null): string[] {
+  return v === null ? [] : nameWords(v);
+}
