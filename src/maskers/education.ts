@@ -38,6 +38,7 @@ export function cbsLevelOf(value: string): CbsLevel | null {
 /** Education level sampled per row from the CBS levels, or generalised to laag / middelbaar / hoog. */
 export const education = defineMasker({
   name: 'education',
+  realPart: (p) => (p.generalize ? (out) => out : null),
   summary: 'Education level sampled per row (not from the value) from CBS-weighted levels; keeps name / ISCED digit / CBS class form; { generalize: true } → laag / middelbaar / hoog.',
   params: z
     .object({

@@ -102,6 +102,13 @@ export interface MaskerDefinition<P extends z.ZodType = z.ZodType> {
    * that the cell differs from its row's source value.
    */
   readonly coincidesWith?: (params: z.infer<P>) => readonly LeakType[];
+  /**
+   * The real information about the person that survives in an output value, for the k-anonymity
+   * layer (dutch-pii.md §6): the real year under `birth_date { keep: year }`, the real PC4 under
+   * `postcode { mode: same-pc4 }`, everything under `keep`. Absent or null: the output is synthetic
+   * and contributes nothing to a quasi-identifier class.
+   */
+  readonly realPart?: (params: z.infer<P>) => ((output: string) => string) | null;
   /** Builds the per-value function. Throwing here or in the function fails the run. */
   create(params: z.infer<P>, ctx: MaskerContext): MaskFn;
 }

@@ -120,6 +120,8 @@ const labelsSchema = z
 /** Nationality sampled per row from a (configurable) Dutch-population distribution, or generalised. */
 export const nationality = defineMasker({
   name: 'nationality',
+  // generalize maps the real value to its class; sampling draws per row and keeps nothing.
+  realPart: (p) => (p.generalize ? (out) => out : null),
   summary: 'Nationality sampled per row (not from the value) from a Dutch-population distribution; keeps Tabel 32 code / ISO / adjective form; { generalize: true } → Nederlandse / EU / niet-EU.',
   params: z
     .object({

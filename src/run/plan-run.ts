@@ -4,7 +4,7 @@ import type { PgColumn, PgSchema, PgTable } from '../db/postgres/postgres-intros
 import type { KeyedPrf } from '../keyed/keyed-prf.js';
 import type { CellValue, InputKind, LeakType, MaskerDefinition, MaskFn } from '../maskers/masker.js';
 import { didYouMean } from '../config/did-you-mean.js';
-import { classifyColumnName, type PiiClass } from '../detectors/column-name.js';
+import { classifyColumnName, nameTokens, type PiiClass } from '../detectors/column-name.js';
 import { MaskgateError } from '../errors.js';
 import { CoverageError, type CoverageIssue } from './coverage-error.js';
 
@@ -26,10 +26,20 @@ export interface ColumnPlan {
   readonly maxLength: number;
 }
 
+/** The k-anonymity check of one table: its quasi-identifier columns that keep real information, and k. */
+export interface QuasiIdentifierPlan {
+  readonly k: number;
+  /** The declared or detected quasi-identifier columns, for the report. */
+  readonly declared: readonly string[];
+  /** Those whose output keeps real information, with the function that extracts it. */
+  readonly surviving: readonly { readonly index: number; readonly name: string; readonly realPart: (output: string) => string }[];
+}
+
 /** How one exported table is produced, in dump order. */
 export interface TablePlan {
   readonly table: PgTable;
   readonly columns: readonly ColumnPlan[];
+  readonly quasiIdentifiers: QuasiIdentifierPlan;
 }
 
 /** The whole run: exported tables in dependency order, and tables left out by `skip`. */
@@ -145,10 +155,38 @@ export function planRun(rules: RulesFile, schema: PgSchema, registry: ReadonlyMa
         maxLength: maxLengthOf(column),
       });
     });
-    planned.push({ table, columns });
+    planned.push({ table, columns, quasiIdentifiers: quasiIdentifierPlan(name, table, columns, entry.rule.quasiIdentifiers, rules, issues) });
   }
   if (issues.length > 0) throw new CoverageError(issues, snippetFor(gaps, schema));
   return { tables: dependencyOrder(planned), skipped, keptButLooksPersonal, keptColumns };
+}
+
+const GENDER_TOKENS: ReadonlySet<string> = new Set(['geslacht', 'gender', 'sex', 'sekse']);
+const QI_CLASSES: ReadonlySet<string> = new Set(['birth_date', 'postcode', 'nationality', 'education']);
+
+/**
+ * Which columns of a table are quasi-identifiers (declared, or by name: birth date, postcode,
+ * gender, nationality, education; dutch-pii.md §6), which of them keep real information, and k
+ * (`verify.k`, default 5; `verify.kSpecial`, default 10, when the table holds special-category data).
+ */
+function quasiIdentifierPlan(table: string, pg: PgTable, columns: readonly ColumnPlan[], declared: readonly string[] | undefined, rules: RulesFile, issues: CoverageIssue[]): QuasiIdentifierPlan {
+  const names = new Set(pg.columns.map((c) => c.name));
+  for (const d of declared ?? []) {
+    if (!names.has(d)) issues.push({ kind: 'unknown-column', table, column: d, message: `quasiIdentifiers of ${table} names column ${d}, which does not exist${suggest(d, [...names])}` });
+  }
+  const isQi = (c: ColumnPlan): boolean =>
+    declared !== undefined ? declared.includes(c.column.name) : QI_CLASSES.has(classifyColumnName(c.column.name) ?? '') || nameTokens(c.column.name).some((t) => GENDER_TOKENS.has(t));
+  const qi = columns.filter(isQi);
+  const special = columns.some((c) => c.masker.name === 'health' || classifyColumnName(c.column.name) === 'special-category');
+  const k = special ? rules.verify?.kSpecial ?? 10 : rules.verify?.k ?? 5;
+  return {
+    k,
+    declared: qi.map((c) => c.column.name),
+    surviving: qi.flatMap((c) => {
+      const realPart = c.masker.realPart?.(c.rule.params as never) ?? null;
+      return realPart ? [{ index: c.index, name: c.column.name, realPart }] : [];
+    }),
+  };
 }
 
 const IDENTIFIER_CLASSES: ReadonlySet<string> = new Set(['bsn', 'iban', 'plate', 'email', 'phone']);

@@ -306,6 +306,7 @@ function expectedTable(tp: TablePlan, rows: number): ExpectedTable {
       integer: c.column.kind === 'integer' || c.column.kind === 'numeric',
       coincides: c.fn === null ? 0 : c.coincides.reduce((m, t) => m | (1 << LEAK_TAGS[t]), 0),
     })),
+    quasiIdentifiers: tp.quasiIdentifiers,
     contentSampled: tp.columns.filter((c) => c.fn === null && SAMPLED_KINDS.has(c.column.kind)).map((c) => ({
       index: c.index,
       acknowledged: (c.rule.params as { reason?: string }).reason !== undefined,

@@ -9,6 +9,7 @@ import { scanForIdentifiers } from './pattern-scan.js';
 import { ColumnContentStats } from './content-stats.js';
 import { couldBeGeneratedName, identifierCandidates, LEAK_TAGS, LEAK_TYPES, nameCandidates } from './leak-tokens.js';
 import type { SourceFingerprints } from './source-fingerprints.js';
+import { EquivalenceClasses } from './k-anonymity.js';
 
 /** What verification expects of one table in the staged dump. */
 export interface ExpectedTable {
@@ -33,6 +34,12 @@ export interface ExpectedTable {
    * masker's fakes may coincide with (MaskerDefinition.coincidesWith).
    */
   readonly exactScanned?: readonly { readonly index: number; readonly integer: boolean; readonly coincides: number }[];
+  /** The k-anonymity check: quasi-identifier columns that keep real information, and k. */
+  readonly quasiIdentifiers?: {
+    readonly k: number;
+    readonly declared: readonly string[];
+    readonly surviving: readonly { readonly index: number; readonly name: string; readonly realPart: (output: string) => string }[];
+  };
   /** Kept columns whose content L3 samples; `acknowledged` when the rule gives a reason for keeping them. */
   readonly contentSampled?: readonly { readonly index: number; readonly acknowledged: boolean }[];
 }
@@ -155,6 +162,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
     if (src!.contains(LEAK_TAGS.name, canon)) exactHit(LEAK_TAGS.name, words);
   };
   const contentStats = new Map<ExpectedTable, Map<number, ColumnContentStats>>();
+  const classes = new Map<ExpectedTable, EquivalenceClasses>();
 
   const byTarget = new Map(opts.tables.map((t) => [t.copyTarget, t]));
   const seen = new Set<string>();
@@ -221,6 +229,15 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
             if (out !== null && out !== '') stats.add(out);
           }
         }
+        const qi = t.quasiIdentifiers;
+        if (qi !== undefined && qi.surviving.length > 0) {
+          let ec = classes.get(t);
+          if (!ec) classes.set(t, (ec = new EquivalenceClasses()));
+          ec.add(qi.surviving.map((q) => {
+            const out = opts.codec.decode(ev.fields[q.index]!);
+            return out === null ? null : q.realPart(out);
+          }));
+        }
         for (const rc of t.rangeChecked ?? []) {
           const out = opts.codec.decode(ev.fields[rc.index]!);
           if (out === null || out === '') continue;
@@ -260,6 +277,22 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
     fps.close();
   }
   for (const t of opts.tables) if (!seen.has(t.name)) integrity(t.name, 'The table is missing from the dump.');
+  const kTables: Record<string, unknown>[] = [];
+  let kFindings = 0;
+  for (const t of opts.tables) {
+    const qi = t.quasiIdentifiers;
+    if (qi === undefined || qi.declared.length === 0) continue;
+    const surviving = qi.surviving.map((q) => q.name);
+    const r = classes.get(t)?.result(qi.k);
+    kTables.push({ table: t.name, quasiIdentifiers: qi.declared, surviving, ...(r ?? { k: qi.k, note: 'no real quasi-identifier survives masking' }) });
+    if (r && r.rows > 0 && r.minClassSize < qi.k) {
+      kFindings++;
+      add({
+        severity: 'error', detector: 'k-anonymity', table: t.name,
+        message: `${r.classesBelowK} groups of rows (${r.rowsInClassesBelowK} rows) share their real ${surviving.join(' + ')} with fewer than ${qi.k} others (smallest group: ${r.minClassSize}), so those people can be singled out. Mask or generalise one of these columns (e.g. birth_date { keep: year } instead of keep, postcode { mode: fake }).`,
+      });
+    }
+  }
   let contentChecked = 0;
   let contentFindings = 0;
   for (const [t, perColumn] of contentStats) {
@@ -289,6 +322,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
       { layer: 'generator-range', checked: rangeChecked, findings: rangeFindings },
       { layer: 'patterns-in-kept-text', checked: patternChecked, findings: patternFindings },
       { layer: 'content-statistics', checked: contentChecked, findings: contentFindings },
+      { layer: 'k-anonymity', checked: kTables.length, findings: kFindings, detail: { tables: kTables } },
       {
         layer: 'exact-match', checked: exactChecked, findings: exactFindings + coincidences,
         detail: { refusing: exactFindings, coincidences, fingerprints: src?.set.describe() ?? null },

@@ -191,13 +191,17 @@ describe('maskgate run (PostgreSQL)', () => {
     const report = JSON.parse(readFileSync(`${out}.report.json`, 'utf8'));
     expect(report.verification.findings).toContainEqual(expect.objectContaining({ detector: 'pattern-bsn', severity: 'error', table: 'public.aanvragen', column: 'notities' }));
     expectNoSecrets(r.stdout, r.stderr, JSON.stringify(report));
-    // The fixture's notes hold RvIG test BSNs: listed under `allow:` they pass (as an organisation would list them).
+    // The fixture's notes hold RvIG test BSNs: listed under `allow:` the pattern layer accepts them (as an
+    // organisation would list them), but they are also the applicants' source BSNs, and the exact-match
+    // layer (L5) cannot be switched off by any list: the kept notes are still refused.
     const testBsns = rvigTestBsns();
     writeFileSync(rules, `${readFileSync(rules, 'utf8')}allow:\n${[...testBsns.general, ...testBsns.leadingZero].map((b) => `  - "${b}"`).join('\n')}\n`);
     const allowed = await runCli(['run', '-c', rules, '-s', source.url, '-o', out]);
     const rep = JSON.parse(readFileSync(`${out}.report.json`, 'utf8'));
-    expect(rep.verification.findings.filter((f: { detector: string; severity: string }) => f.detector === 'pattern-bsn' && f.severity === 'error')).toEqual([]);
-    expect(allowed.code).toBe(0);
+    type F = { detector: string; severity: string; column?: string };
+    expect(rep.verification.findings.filter((f: F) => f.detector === 'pattern-bsn' && f.severity === 'error')).toEqual([]);
+    expect(rep.verification.findings).toContainEqual(expect.objectContaining({ detector: 'exact-match', severity: 'error', column: 'notities' }));
+    expect(allowed.code).toBe(1);
   });
 
   it('refuses an option that names a column the table does not have (a typo would change the masking silently)', async () => {

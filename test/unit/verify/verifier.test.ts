@@ -179,4 +179,21 @@ describe('verifyStagedDump', () => {
     expect(ack.passed).toBe(true);
     expect(ack.findings.map((f) => f.severity)).toEqual(['warning']);
   });
+
+  it('k-anonymity: refuses real birth date + PC6 + gender kept, counting only the real part that survives', async () => {
+    const rows = [['1980-01-02', '1234 AB', 'V'], ['1980-01-02', '1234 AB', 'V'], ['1975-05-05', '1234 AC', 'M']];
+    const body = `COPY "public"."q" ("id", "geb", "pc", "g") FROM stdin;\n${rows.map((r, i) => `${i + 1}\t${r.join('\t')}`).join('\n')}\n\\.\n\n-- maskgate: end of dump\n`;
+    const base: ExpectedTable = { name: 'public.q', copyTarget: '"public"."q" ("id", "geb", "pc", "g")', columns: ['id', 'geb', 'pc', 'g'], rows: 3, leakChecked: [], rowKeyColumns: [0] };
+    const all = (x: string): string => x;
+    const kept = { ...base, quasiIdentifiers: { k: 2, declared: ['geb', 'pc', 'g'], surviving: [{ index: 1, name: 'geb', realPart: all }, { index: 2, name: 'pc', realPart: all }, { index: 3, name: 'g', realPart: all }] } };
+    const r = await verifyStagedDump({ ...stage(body, []), tables: [kept], prf, codec });
+    expect(r.passed).toBe(false);
+    expect(r.findings).toEqual([expect.objectContaining({ detector: 'k-anonymity', table: 'public.q', severity: 'error' })]);
+    expect(JSON.stringify(r)).not.toMatch(/1975|1234/);
+    // Only the gender survives masking: one class of 2 and one of 1 with k = 1 passes, the synthetic columns add nothing.
+    const masked = { ...base, quasiIdentifiers: { k: 1, declared: ['geb', 'pc', 'g'], surviving: [{ index: 3, name: 'g', realPart: all }] } };
+    const ok = await verifyStagedDump({ ...stage(body, []), tables: [masked], prf, codec });
+    expect(ok.passed).toBe(true);
+    expect(ok.layers.find((l) => l.layer === 'k-anonymity')!.detail).toMatchObject({ tables: [{ table: 'public.q', surviving: ['g'], classes: 2, minClassSize: 1 }] });
+  });
 });
