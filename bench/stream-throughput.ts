@@ -24,6 +24,8 @@ const DB = 'maskgate_bench';
 const SERVER = process.env['MASKGATE_BENCH_PG'] ?? 'postgres://postgres@127.0.0.1:5432';
 const TARGET_RATIO = 0.25;
 const TARGET_RSS_MB = 300;
+/** Issue 4: verification may cost at most about half the masking run. */
+const TARGET_VERIFY_SHARE = 0.5;
 const FLAT_TOLERANCE = 0.2;
 
 interface Result {
@@ -32,6 +34,9 @@ interface Result {
   rawMB: number;
   maskRowsPerSec: number;
   peakRssMB: number;
+  /** Verification's share of the masking time, from the run report's timings (target ≤ 0.5). */
+  verifyMs: number;
+  maskMs: number;
 }
 
 const FIRST_NAMES = ['Jan', 'Piet', 'Kees', 'Willem', 'Sanne', 'Femke', 'Daan', 'Lotte', 'Bram', 'Anouk', 'Ruben', 'Eva',
@@ -142,6 +147,12 @@ export async function maskgateRun(url: string, rules: string, out: string): Prom
   return { seconds, peakMB: peakKb / 1024 };
 }
 
+/** Masking and verification time as the run measured them itself (report `timings`). */
+async function reportTimings(path: string): Promise<{ maskMs: number; verifyMs: number }> {
+  const r = JSON.parse(await readFile(path, 'utf8')) as { timings?: { maskMs: number; verifyMs?: number } };
+  return { maskMs: r.timings?.maskMs ?? NaN, verifyMs: r.timings?.verifyMs ?? NaN };
+}
+
 async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: `${SERVER}/postgres` });
   await client.connect();
@@ -155,12 +166,14 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 const fmt = (n: number, d = 0): string => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 
 function printTable(results: readonly Result[]): void {
-  const head = ['rows', 'raw COPY rows/s', 'raw MB', 'maskgate rows/s', `ratio (≥ ${TARGET_RATIO})`, `peak RSS MB (< ${TARGET_RSS_MB})`];
+  const head = ['rows', 'raw COPY rows/s', 'raw MB', 'maskgate rows/s', `ratio (≥ ${TARGET_RATIO})`, `peak RSS MB (< ${TARGET_RSS_MB})`, 'mask s', `verify s (≤ ${TARGET_VERIFY_SHARE} × mask)`];
   const lines = results.map((r) => {
     const ratio = r.maskRowsPerSec / r.rawRowsPerSec;
     return [fmt(r.rows), fmt(r.rawRowsPerSec), fmt(r.rawMB, 1), fmt(r.maskRowsPerSec),
       `${ratio.toFixed(3)} ${ratio >= TARGET_RATIO ? 'ok' : 'BELOW'}`,
-      `${r.peakRssMB.toFixed(1)} ${r.peakRssMB < TARGET_RSS_MB ? 'ok' : 'ABOVE'}`];
+      `${r.peakRssMB.toFixed(1)} ${r.peakRssMB < TARGET_RSS_MB ? 'ok' : 'ABOVE'}`,
+      (r.maskMs / 1000).toFixed(1),
+      `${(r.verifyMs / 1000).toFixed(1)} = ${(r.verifyMs / r.maskMs).toFixed(2)} ${r.verifyMs / r.maskMs <= TARGET_VERIFY_SHARE ? 'ok' : 'ABOVE'}`];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   for (const l of [head, widths.map((w) => '-'.repeat(w)), ...lines]) console.log(l.map((c, i) => c.padStart(widths[i]!)).join('  '));
@@ -201,7 +214,7 @@ async function main(): Promise<void> {
       console.error(`[bench] maskgate run ${mask.seconds.toFixed(2)} s`);
       await rm(out, { force: true });
       results.push({ rows, rawRowsPerSec: rows / raw.seconds, rawMB: raw.bytes / 1048576,
-        maskRowsPerSec: rows / mask.seconds, peakRssMB: mask.peakMB });
+        maskRowsPerSec: rows / mask.seconds, peakRssMB: mask.peakMB, ...(await reportTimings(`${out}.report.json`)) });
     }
     printTable(results);
   } finally {

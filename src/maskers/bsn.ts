@@ -60,8 +60,9 @@ function generatorFor(mode: (typeof BSN_MODES)[number], ctx: MaskerContext): (ca
 export const bsn = defineMasker({
   name: 'bsn',
   input: 'bsn',
-  // rvig-test and format-preserving fakes are numbers real (or test) source rows may hold too.
-  coincidesWith: (p) => (p.mode === 'rvig-test' || p.mode === 'format-preserving' ? ['bsn'] : []),
+  // Every mode writes 9-digit numbers, which may equal a source BSN (format-preserving, rvig-test; the
+  // 00-block only when the source itself holds test numbers) or a mobile number stored without its 0.
+  coincidesWith: () => ['bsn', 'phone'],
   summary: 'Fake BSN, consistent across tables, unique on unique columns, in the input\'s notation. Modes: test-block (elfproef-valid, never-issued 00-block; default), rvig-test (RvIG test numbers), format-preserving (keyed bijection on valid BSNs), invalid (never passes the elfproef).',
   params: z.object({ mode: z.enum(BSN_MODES).default('test-block') }).strict(),
   generatorRange: (p) => {

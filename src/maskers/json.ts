@@ -108,6 +108,14 @@ const pathsSchema = z
  */
 export const json = defineMasker({
   name: 'json',
+  // Nested maskers vouch for the hits of their own type; a BSN in a member no rule masks is a finding.
+  writesPattern: (p) => {
+    const checks = p.paths.flatMap((r) => {
+      const m = maskerRegistry.get(r.masker);
+      return m?.input !== undefined ? [{ type: m.input, inRange: m.generatorRange?.(r.params as never) ?? null }] : [];
+    });
+    return (type, match) => checks.some((c) => c.type === type && (c.inRange?.(match) ?? true));
+  },
   coincidesWith: (p) => [...new Set(p.paths.flatMap((r) => maskerRegistry.get(r.masker)?.coincidesWith?.(r.params as never) ?? []))],
   summary: 'Mask JSON per path with other maskers: { mask: json, paths: { "$.naam": first_name, "$..email": email }, others: fail }.',
   params: z

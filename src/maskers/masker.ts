@@ -109,6 +109,12 @@ export interface MaskerDefinition<P extends z.ZodType = z.ZodType> {
    * and contributes nothing to a quasi-identifier class.
    */
   readonly realPart?: (params: z.infer<P>) => ((output: string) => string) | null;
+  /**
+   * Verification layer L4 over the output of maskers that keep free text (`scrub`, `json`): whether
+   * a detector hit of `type` ('bsn', 'iban', 'plate', 'email', 'phone') is something this masker
+   * writes itself, such as a 00-block BSN. Hits it does not vouch for are findings, as in kept text.
+   */
+  readonly writesPattern?: (params: z.infer<P>) => (type: string, match: string) => boolean;
   /** Builds the per-value function. Throwing here or in the function fails the run. */
   create(params: z.infer<P>, ctx: MaskerContext): MaskFn;
 }

@@ -179,7 +179,8 @@ const NON_DIGITS = /\D/g;
 export const phone = defineMasker({
   name: 'phone',
   input: 'phone',
-  coincidesWith: () => ['phone'],
+  // A number stored without its 0 is 9 digits, the shape of a BSN.
+  coincidesWith: () => ['phone', 'bsn'],
   summary: 'Dutch phone number of the same type (06, area code, 085/088/0800/090x, …) in the same notation; only subscriber digits keyed. Unique on unique columns.',
   params: z
     .object({

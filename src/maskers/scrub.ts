@@ -174,5 +174,14 @@ export const scrub = defineMasker({
   outputMayEqualInput: true,
   usesRowContext: true,
   referencedColumns: (p) => Object.keys(p.names),
+  // A hit of a type scrub replaces is its own fake when it lies in that masker's range (a 00-block BSN,
+  // the fake bank code); phone numbers and plates have no such range, and L5 judges those.
+  writesPattern: (p) => {
+    const ranges = new Map(TYPE_NAMES.filter((t) => !p.except.includes(t)).map((t) => {
+      const m = TYPES[t].masker as MaskerDefinition;
+      return [t as string, m.generatorRange?.((m.params as z.ZodType).parse(p[t] ?? {}) as never) ?? null] as const;
+    }));
+    return (type, match) => ranges.has(type) && (ranges.get(type)?.(match) ?? true);
+  },
   create: buildScrub,
 });

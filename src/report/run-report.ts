@@ -20,6 +20,8 @@ export interface RunReport {
   readonly skippedTables: readonly string[];
   /** Foreign keys left out of the dump because they reference a skipped table. */
   readonly droppedForeignKeys: readonly { readonly table: string; readonly constraint: string; readonly references: string }[];
+  /** Wall-clock milliseconds of reading + masking + staging, and of verifying the staged dump. */
+  readonly timings?: { readonly maskMs: number; readonly verifyMs?: number };
   readonly verification?: {
     readonly passed: boolean;
     readonly layers: readonly LayerSummary[];

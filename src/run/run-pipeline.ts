@@ -112,6 +112,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   let verification: VerifyResult | null = null;
   let error: MaskgateError | null = null;
   let published = false;
+  const timings: { maskMs: number; verifyMs?: number } = { maskMs: 0 };
   try {
     scratchDir = await mkdtemp(join(tmpdir(), 'maskgate-'));
     registerStaged(scratchDir);
@@ -121,6 +122,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     // One batch for the whole run: it holds the one CTR keystream the reader decrypts with.
     const fps = new FingerprintBatch(seal);
 
+    const maskStart = performance.now();
     await staged.write(ddlHead(schemaPlan));
     for (const tp of plan.tables) {
       const name = qualifiedName(tp.table);
@@ -139,6 +141,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     await fingerprints.finish();
     await source.close();
     opts.progress?.done();
+    timings.maskMs = Math.round(performance.now() - maskStart);
+    const verifyStart = performance.now();
 
     verification = await verifyStagedDump({
       dumpPath: staged.path,
@@ -151,6 +155,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       allowed: allowSet(rules.allow),
       sourceFingerprints: sourceFps,
     });
+    timings.verifyMs = Math.round(performance.now() - verifyStart);
     log.info({ passed: verification.passed, findings: verification.findings.length + verification.unlistedFindings }, 'verification done');
     if (verification.passed) {
       await staged.publish();
@@ -187,6 +192,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     tables: tableReports,
     skippedTables: plan.skipped.map(qualifiedName),
     droppedForeignKeys: schemaPlan?.droppedForeignKeys ?? [],
+    timings,
     ...(verification ? { verification: { passed: verification.passed, layers: verification.layers, findings: verification.findings, unlistedFindings: verification.unlistedFindings } } : {}),
     ...(error ? { error: { code: error.code, message: error.message } } : {}),
   };
@@ -301,9 +307,13 @@ function expectedTable(tp: TablePlan, rows: number): ExpectedTable {
     leakChecked: tp.columns.filter((c) => c.fn !== null && c.leakChecked).map((c) => c.index),
     rowKeyColumns: pkKept ? t.primaryKey.map((k) => t.columns.findIndex((c) => c.name === k)) : [],
     patternScanned: tp.columns.filter((c) => c.fn === null && c.column.kind === 'text').map((c) => c.index),
+    patternScannedMasked: tp.columns.flatMap((c) => {
+      const writes = c.fn !== null ? c.masker.writesPattern?.(c.rule.params as never) ?? null : null;
+      return writes ? [{ index: c.index, masker: c.masker.name, writes }] : [];
+    }),
     exactScanned: tp.columns.filter((c) => SCANNED_KINDS.has(c.column.kind)).map((c) => ({
       index: c.index,
-      integer: c.column.kind === 'integer' || c.column.kind === 'numeric',
+      integer: c.column.kind !== 'integer' && c.column.kind !== 'numeric' ? false : t.primaryKey.includes(c.column.name) ? 'long' : 'any',
       coincides: c.fn === null ? 0 : c.coincides.reduce((m, t) => m | (1 << LEAK_TAGS[t]), 0),
     })),
     quasiIdentifiers: tp.quasiIdentifiers,

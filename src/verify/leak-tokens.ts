@@ -105,13 +105,16 @@ function compactCandidates(c: string, raw: string, visit: CandidateVisitor, padS
  * Every identifier candidate in an output cell: the whole value, each token (split on spaces,
  * quotes and JSON or tsvector punctuation), digit runs inside tokens (`\\scans\999996836.pdf`), and
  * runs of short tokens joined (`999 996 836`, `NL91 ABNA 0417 1643 00`, `+31 6 12345678`).
- * `integer` says the cell came from a numeric column, whose BSNs may have lost any leading zeros.
+ * `integer` says the cell came from a numeric column, whose BSNs may have lost leading zeros: any
+ * number of them (`any`), or only the one a real BSN can lose (`long`, for key columns).
  */
-export function identifierCandidates(value: string, visit: CandidateVisitor, integer = false): void {
+export function identifierCandidates(value: string, visit: CandidateVisitor, integer: false | 'any' | 'long' = false): void {
   const whole = value.trim();
   if (whole === '') return;
-  if (integer) {
-    if (DIGITS.test(whole) && whole.length <= 9) visit(LEAK_TAGS.bsn, whole.padStart(9, '0'));
+  if (integer !== false) {
+    // A key column's 12 is row number 12, not BSN 000000012; real BSNs start at 010000000 and so lose
+    // at most one zero, while the RvIG test blocks (000000001–000009999) lose up to eight.
+    if (DIGITS.test(whole) && whole.length <= 9 && (integer === 'any' || whole.length >= 8)) visit(LEAK_TAGS.bsn, whole.padStart(9, '0'));
     if (whole.length >= 8) {
       const p = phoneCanon(whole);
       if (p !== null) visit(LEAK_TAGS.phone, p);
@@ -136,7 +139,8 @@ export function identifierCandidates(value: string, visit: CandidateVisitor, int
     // A run of short groups written with spaces: try every length from two groups up.
     let joined = t;
     for (let j = i + 1; j < tokens.length && j <= i + 6; j++) {
-      const u = tokens[j]!;
+      // A sentence's full stop or comma after the last group ends the run, not the match.
+      const u = tokens[j]!.replace(EDGE_PUNCTUATION, '');
       if (!CHAIN_PART.test(u) || u.startsWith('+')) break;
       joined += u;
       if (joined.length > 34) break;
@@ -145,8 +149,10 @@ export function identifierCandidates(value: string, visit: CandidateVisitor, int
   }
 }
 
+const EDGE_PUNCTUATION = /^[.\-/]+|[.\-/]+$/g;
+
 function tokenCandidates(raw: string, visit: CandidateVisitor): void {
-  const t = raw.replace(/^[.\-/]+|[.\-/]+$/g, '');
+  const t = raw.replace(EDGE_PUNCTUATION, '');
   if (t === '') return;
   if (t.includes('@')) {
     visit(LEAK_TAGS.email, normalize(t).toLowerCase().replace(/^mailto/, ''));

@@ -64,8 +64,8 @@ export class SourceFingerprints {
         const w = nameWords(v);
         if (w.length < 2) continue;
         this.add('name', w.join(' '));
-        // "Jan Willem de Vries" is also written "Jan de Vries", "J. de Vries", "De Vries, J.".
-        this.addPerson([w[0]!], [], [w[w.length - 1]!]);
+        // "Jan Willem de Vries" is also written "J. de Vries" and "Vries, J.".
+        this.addPerson([], w.slice(1, -1), [w[w.length - 1]!], [w[0]![0]!]);
       }
       if (last !== undefined) {
         const l = words(get(last));
@@ -78,21 +78,19 @@ export class SourceFingerprints {
     };
   }
 
-  /** The written forms of one person's name, from its canonical parts. */
+  /**
+   * The written forms of one person's name, from its canonical parts: "Jan Willem de Vries",
+   * "J. de Vries" (or all initials "J.W. de Vries") and "Vries, J." (how lists sort people). Three
+   * forms, not every permutation: each costs 10 bytes in the set for every person in the source.
+   */
   private addPerson(first: readonly string[], tv: readonly string[], last: readonly string[], initials: readonly string[] = []): void {
     const surname = [...tv, ...last];
     const forms = new Set<string>();
     const initial = first[0]?.[0] ?? initials[0];
-    if (first.length > 0) {
-      forms.add([...first, ...surname].join(' '));
-      forms.add([first[0]!, ...surname].join(' '));
-      forms.add([first[0]!, ...last].join(' '));
-      forms.add([...last, first[0]!].join(' '));
-    }
+    if (first.length > 0) forms.add([...first, ...surname].join(' '));
     if (initials.length > 1) forms.add([...initials, ...surname].join(' '));
     if (initial !== undefined) {
       forms.add([initial, ...surname].join(' '));
-      forms.add([initial, ...last].join(' '));
       forms.add([...last, initial].join(' '));
     }
     for (const f of forms) if (f.includes(' ')) this.add('name', f);

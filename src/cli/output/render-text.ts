@@ -1,5 +1,19 @@
 import { relative } from 'node:path';
 import type { RunResult } from '../../run/run-pipeline.js';
+import type { LayerSummary } from '../../verify/verifier.js';
+
+/** The one figure of a layer's detail worth a summary line. */
+function layerNote(l: LayerSummary): string {
+  const d = l.detail as { coincidences?: number; fingerprints?: { mode: string; entries: number; falsePositiveRate: number } | null; tables?: { table: string; minClassSize?: number; k: number }[] } | undefined;
+  if (l.layer === 'exact-match' && d?.fingerprints) {
+    const fp = d.fingerprints;
+    return `  (${fp.entries} source fingerprints, ${fp.mode}${fp.mode === 'bloom' ? `, false-positive rate ${fp.falsePositiveRate.toExponential(1)}` : ''}; ${d.coincidences ?? 0} coincidences)`;
+  }
+  if (l.layer === 'k-anonymity' && d?.tables && d.tables.length > 0) {
+    return `  (${d.tables.map((t) => `${t.table}: ${t.minClassSize === undefined ? 'no real quasi-identifier kept' : `smallest class ${t.minClassSize}, k ${t.k}`}`).join('; ')})`;
+  }
+  return '';
+}
 
 /** Short human summary of a run for stdout/stderr. Holds counts, paths and redacted previews only. */
 export function renderRunSummary(r: RunResult, cwd = process.cwd()): string {
@@ -21,7 +35,9 @@ export function renderRunSummary(r: RunResult, cwd = process.cwd()): string {
   }
   if (v) {
     const total = v.findings.length + v.unlistedFindings;
-    lines.push(`Verification: ${v.passed ? 'passed' : 'refused'}; ${v.layers.map((l) => `${l.layer} ${l.checked} checked, ${l.findings} findings`).join('; ')}.`);
+    const errors = v.findings.filter((f) => f.severity === 'error').length;
+    lines.push(`Verification ${v.passed ? 'passed' : 'refused'}: ${errors} refusing, ${total - errors} warnings${v.unlistedFindings > 0 ? ` (${v.unlistedFindings} counted, not listed)` : ''}.`);
+    for (const l of v.layers) lines.push(`  ${l.layer.padEnd(22)} ${String(l.checked).padStart(9)} checked  ${String(l.findings).padStart(5)} findings${layerNote(l)}`);
     for (const f of v.findings.slice(0, 20)) {
       lines.push(`  ${f.severity} ${f.detector} ${f.table}${f.column ? `.${f.column}` : ''}${f.rowKey ? ` row ${f.rowKey}` : ''}${f.preview ? ` value ${f.preview}` : ''}: ${f.message}`);
     }
