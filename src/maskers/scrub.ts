@@ -137,7 +137,7 @@ function buildScrub(p: Params, ctx: MaskerContext): MaskFn {
     // People of other tables read earlier in the run ("Priya Haile stuurt …"), known by name
     // whatever the lists say; the verifier's exact-match layer refuses any that slip through.
     if (isSourceName !== undefined && fullNameFn !== null) {
-      nameCandidates(value, (canon, _words, start, end) => {
+      nameCandidates(value, (canon, _words, _from, _to, start, end) => {
         if (isSourceName(canon)) hits.push({ start, end, rank: RANK.high + 1, fn: fullNameFn });
       });
     }

@@ -90,6 +90,11 @@ export class ColumnContentStats {
     if (isValidPostcode(v)) this.passing.postcode++;
   }
 
+  /** Whether the sample is complete, so callers can skip decoding further values. */
+  get full(): boolean {
+    return this.count >= this.sampleSize;
+  }
+
   /** How many values were checked so far (at most `sampleSize`). */
   get sampled(): number {
     return this.count;

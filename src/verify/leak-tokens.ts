@@ -175,10 +175,11 @@ const LETTER_RUNS = /\p{L}+/gu;
 /**
  * Name candidates in a text: runs of two to five words that start at a capitalised word or an
  * initial (`Kees Çelik`, `J. de Vries`, `Vries, J.`), in the canonical form of sourceCanon('name').
- * `visit` also gets the window's words, so the caller can tell whether a generator could have made
- * it, and the window's offsets in `value`, so scrub can replace it.
+ * `visit` also gets all the words with the window's bounds (`words[from..to]`, not copied: this runs per
+ * window), so the caller can tell whether a generator could have made it, and the window's offsets in
+ * `value`, so scrub can replace it.
  */
-export function nameCandidates(value: string, visit: (canon: string, words: readonly string[], start: number, end: number) => void): void {
+export function nameCandidates(value: string, visit: (canon: string, words: readonly string[], from: number, to: number, start: number, end: number) => void): void {
   if (!/\p{Lu}/u.test(value)) return;
   const raw: string[] = [];
   const starts: number[] = [];
@@ -195,7 +196,7 @@ export function nameCandidates(value: string, visit: (canon: string, words: read
     let canon = words[i]!;
     for (let j = i + 1; j < raw.length && j < i + MAX_NAME_WINDOW; j++) {
       canon += ` ${words[j]!}`;
-      visit(canon, words.slice(i, j + 1), starts[i]!, starts[j]! + raw[j]!.length);
+      visit(canon, words, i, j, starts[i]!, starts[j]! + raw[j]!.length);
     }
   }
 }
@@ -206,9 +207,10 @@ let generatedWords: ReadonlySet<string> | null = null;
  * Whether maskgate's name maskers could have written these canonical words: every word is on a
  * name list or is an initial. A real name with a word no list holds ("Kees Çelik") cannot be a fake.
  */
-export function couldBeGeneratedName(words: readonly string[]): boolean {
+export function couldBeGeneratedName(words: readonly string[], from = 0, to = words.length - 1): boolean {
   generatedWords ??= new Set(
     [...FEMALE_FIRST_NAMES, ...MALE_FIRST_NAMES, ...NEUTRAL_FIRST_NAMES, ...BARE_SURNAMES, ...PREFIXED_SURNAMES.flat(), ...PARSE_TUSSENVOEGSELS].flatMap(nameWords),
   );
-  return words.every((w) => w.length === 1 || generatedWords!.has(w));
+  for (let i = from; i <= to; i++) if (words[i]!.length > 1 && !generatedWords.has(words[i]!)) return false;
+  return true;
 }

@@ -146,14 +146,14 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
   let exactFindings = 0;
   const coincidences = new Map<string, number>();
   const cell = { table: null as unknown as ExpectedTable, fields: [] as string[], rowNo: 0, index: 0, coincides: 0, reported: 0 };
-  const exactHit = (tag: number, words?: readonly string[]): void => {
+  const exactHit = (tag: number, words?: readonly string[], from = 0, to = 0): void => {
     if ((cell.reported & (1 << tag)) !== 0) return;
     cell.reported |= 1 << tag;
     const type = LEAK_TYPES[tag]!;
     const t = cell.table;
     // A fake that happens to equal some source value of its own type, in a column whose masker draws
     // from the real space, is counted per column, not listed: it says nothing about a leak.
-    if ((cell.coincides & (1 << tag)) !== 0 && (words === undefined || couldBeGeneratedName(words))) {
+    if ((cell.coincides & (1 << tag)) !== 0 && (words === undefined || couldBeGeneratedName(words, from, to))) {
       const key = `${t.name}.${t.columns[cell.index]!}`;
       coincidences.set(key, (coincidences.get(key) ?? 0) + 1);
       return;
@@ -167,13 +167,49 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
   const visitIdentifier = (tag: number, canon: string): void => {
     if (src!.contains(tag, canon)) exactHit(tag);
   };
-  const visitName = (canon: string, words: readonly string[]): void => {
-    if (src!.contains(LEAK_TAGS.name, canon)) exactHit(LEAK_TAGS.name, words);
+  const visitName = (canon: string, words: readonly string[], from: number, to: number): void => {
+    if (src!.contains(LEAK_TAGS.name, canon)) exactHit(LEAK_TAGS.name, words, from, to);
   };
   const contentStats = new Map<ExpectedTable, Map<number, ColumnContentStats>>();
+  /** L1 + L4 over one text cell: kept (`masked` null), or written by scrub/json, minus the hits that masker vouches for. */
+  const scanPatterns = (t: ExpectedTable, i: number, rowNo: number, masked: { readonly masker: string; readonly writes: (type: string, match: string) => boolean } | null): void => {
+    const out = cellAt(i);
+    if (out === null || out === '') return;
+    patternChecked++;
+    for (const hit of scanForIdentifiers(out, opts.allowed)) {
+      if (masked?.writes(hit.type, hit.text)) continue;
+      patternFindings++;
+      add({
+        severity: hit.confidence === 'high' ? 'error' : 'warning', detector: `pattern-${hit.type}`, table: t.name, column: t.columns[i]!, rowKey: rowKeyOf(t, fields, rowNo),
+        preview: redactedPreview(hit.text),
+        message: masked === null
+          ? `A kept column holds what looks like a real ${hit.type} (${hit.confidence} confidence): mask the column, or scrub it.`
+          : `Text masked with ${masked.masker} still holds what looks like a real ${hit.type} (${hit.confidence} confidence), outside what ${masked.masker} writes: it missed it.`,
+      });
+    }
+  };
   // Time spent per layer; reading and parsing the dump is what remains of the total.
   const ms = { patterns: 0, exact: 0, content: 0, kAnonymity: 0, range: 0, unchanged: 0 };
   const started = performance.now();
+  let tick = started;
+  const lap = (layer: keyof typeof ms): void => {
+    const now = performance.now();
+    ms[layer] += now - tick;
+    tick = now;
+  };
+  // Several layers read the same cell: each is decoded once per row, on first use.
+  let fields: string[] = [];
+  let rowSerial = 0;
+  const decoded: (string | null)[] = [];
+  const decodedAt: number[] = [];
+  const cellAt = (i: number): string | null => {
+    if (decodedAt[i] !== rowSerial) {
+      decoded[i] = opts.codec.decode(fields[i]!);
+      decodedAt[i] = rowSerial;
+    }
+    return decoded[i]!;
+  };
+  const qiParts: (string | null)[] = [];
   const classes = new Map<ExpectedTable, EquivalenceClasses>();
 
   const byTarget = new Map(opts.tables.map((t) => [t.copyTarget, t]));
@@ -203,43 +239,15 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
           integrity(t.name, `Row #${rowNo} has ${ev.fields.length} fields where the table has ${t.columns.length}.`);
           continue;
         }
-        let tick = performance.now();
-        const lap = (layer: keyof typeof ms): void => {
-          const now = performance.now();
-          ms[layer] += now - tick;
-          tick = now;
-        };
-        for (const i of t.patternScanned ?? []) {
-          const out = opts.codec.decode(ev.fields[i]!);
-          if (out === null || out === '') continue;
-          patternChecked++;
-          for (const hit of scanForIdentifiers(out, opts.allowed)) {
-            patternFindings++;
-            add({
-              severity: hit.confidence === 'high' ? 'error' : 'warning', detector: `pattern-${hit.type}`, table: t.name, column: t.columns[i]!, rowKey: rowKeyOf(t, ev.fields, rowNo),
-              preview: redactedPreview(hit.text),
-              message: `A kept column holds what looks like a real ${hit.type} (${hit.confidence} confidence): mask the column, or scrub it.`,
-            });
-          }
-        }
-        for (const pm of t.patternScannedMasked ?? []) {
-          const out = opts.codec.decode(ev.fields[pm.index]!);
-          if (out === null || out === '') continue;
-          patternChecked++;
-          for (const hit of scanForIdentifiers(out, opts.allowed)) {
-            if (pm.writes(hit.type, hit.text)) continue;
-            patternFindings++;
-            add({
-              severity: hit.confidence === 'high' ? 'error' : 'warning', detector: `pattern-${hit.type}`, table: t.name, column: t.columns[pm.index]!, rowKey: rowKeyOf(t, ev.fields, rowNo),
-              preview: redactedPreview(hit.text),
-              message: `Text masked with ${pm.masker} still holds what looks like a real ${hit.type} (${hit.confidence} confidence), outside what ${pm.masker} writes: it missed it.`,
-            });
-          }
-        }
+        tick = performance.now();
+        rowSerial++;
+        fields = ev.fields;
+        for (const i of t.patternScanned ?? []) scanPatterns(t, i, rowNo, null);
+        for (const pm of t.patternScannedMasked ?? []) scanPatterns(t, pm.index, rowNo, pm);
         lap('patterns');
         if (src !== null) {
           for (const ec of t.exactScanned ?? []) {
-            const out = opts.codec.decode(ev.fields[ec.index]!);
+            const out = cellAt(ec.index);
             if (out === null || out === '') continue;
             exactChecked++;
             cell.table = t;
@@ -258,8 +266,8 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
           if (!perColumn) contentStats.set(t, (perColumn = new Map(t.contentSampled.map((c) => [c.index, new ColumnContentStats()]))));
           for (const cs of t.contentSampled) {
             const stats = perColumn.get(cs.index)!;
-            if (stats.sampled >= 1000) continue;
-            const out = opts.codec.decode(ev.fields[cs.index]!);
+            if (stats.full) continue;
+            const out = cellAt(cs.index);
             if (out !== null && out !== '') stats.add(out);
           }
         }
@@ -268,14 +276,17 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
         if (qi !== undefined && qi.surviving.length > 0) {
           let ec = classes.get(t);
           if (!ec) classes.set(t, (ec = new EquivalenceClasses()));
-          ec.add(qi.surviving.map((q) => {
-            const out = opts.codec.decode(ev.fields[q.index]!);
-            return out === null ? null : q.realPart(out);
-          }));
+          qiParts.length = qi.surviving.length;
+          for (let k = 0; k < qi.surviving.length; k++) {
+            const q = qi.surviving[k]!;
+            const out = cellAt(q.index);
+            qiParts[k] = out === null ? null : q.realPart(out);
+          }
+          ec.add(qiParts);
         }
         lap('kAnonymity');
         for (const rc of t.rangeChecked ?? []) {
-          const out = opts.codec.decode(ev.fields[rc.index]!);
+          const out = cellAt(rc.index);
           if (out === null || out === '') continue;
           rangeChecked++;
           if (!rc.inRange(out)) {
@@ -295,7 +306,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
           }
           leakChecked++;
           if (src === 0) continue;
-          const out = opts.codec.decode(ev.fields[i]!);
+          const out = cellAt(i);
           if (leakHash(out) === src) {
             leakFindings++;
             add({

@@ -1,30 +1,10 @@
 // Tiny, independent builders of fictional Dutch identifiers for the planted-leak suite. They do not
 // import src/detectors on purpose: a leak planted with the validator under test could share its bug.
 
-/** A seeded PRNG (mulberry32), so every planted value is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { bsnValid as passesElfproef, int as randomInt, mulberry32 as seededRandom } from '../../fixtures/generate-diplomawaardering.js';
 
-/** A uniform integer in [lo, hi]. */
-export function randomInt(r: () => number, lo: number, hi: number): number {
-  return lo + Math.floor(r() * (hi - lo + 1));
-}
-
-/** §1.1 elfproef on exactly 9 ASCII digits: 9·d1 + … + 2·d8 − d9 ≡ 0 (mod 11), all zeros rejected. */
-export function passesElfproef(nineDigits: string): boolean {
-  if (!/^\d{9}$/.test(nineDigits) || nineDigits === '000000000') return false;
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += (9 - i) * Number(nineDigits[i]);
-  return (sum - Number(nineDigits[8])) % 11 === 0;
-}
+/** The fixture generator's seeded PRNG, integer draw and elfproef, so both sides of the test data agree. */
+export { passesElfproef, randomInt, seededRandom };
 
 /** The elfproef-valid 9-digit number with this 8-digit prefix, or null when the prefix has none (remainder 10). */
 export function completeBsn(prefix8: string): string | null {
