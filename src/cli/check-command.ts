@@ -4,7 +4,7 @@ import { KeyedPrf } from '../keyed/keyed-prf.js';
 import { maskerRegistry } from '../maskers/masker-registry.js';
 import { planRun, type RunPlan } from '../run/plan-run.js';
 import { resolveSourceUrl } from '../run/run-pipeline.js';
-import { PostgresSource } from '../sources/postgres-source.js';
+import { openSource } from '../sources/open-source.js';
 
 /** Flags of `maskgate check`. */
 export interface CheckCommandOptions {
@@ -28,7 +28,7 @@ export interface CheckResult {
 export async function runCheck(opts: CheckCommandOptions, env: NodeJS.ProcessEnv): Promise<CheckResult> {
   const rules = await loadRules(opts.config, env, { sourceGiven: Boolean(opts.source || env.MASKGATE_SOURCE) });
   if (!opts.source && !env.MASKGATE_SOURCE && !rules.source) return { tables: rules.tables.size };
-  const source = await PostgresSource.connect(resolveSourceUrl(opts.source, env, rules));
+  const source = await openSource(resolveSourceUrl(opts.source, env, rules));
   try {
     // Planning builds the maskers; a throwaway key suffices because no value is masked.
     const plan = planRun(rules, await source.introspect(), maskerRegistry, new KeyedPrf(randomBytes(32)));

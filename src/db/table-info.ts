@@ -22,6 +22,8 @@ export interface ColumnInfo {
    * values of such a column must not collide, or the restore would fail.
    */
   readonly unique: boolean;
+  /** Why maskgate cannot dump this column yet; only an error when the table is exported. */
+  readonly unsupported?: string;
 }
 
 /** One table as introspected from the source, with what is needed to order rows and rebuild it. */
@@ -33,6 +35,17 @@ export interface TableInfo extends TableRef {
   readonly estimatedRows: number;
   /** Tables this one references through foreign keys. */
   readonly references: readonly TableRef[];
+}
+
+/** Database engines maskgate reads and writes. */
+export type EngineName = 'postgres' | 'mysql';
+
+/** What introspection of any engine yields: the tables, and the schema a bare table name in the rules means. */
+export interface SchemaInfo {
+  readonly engine: EngineName;
+  /** `public` on PostgreSQL; the connected database on MySQL/MariaDB. */
+  readonly defaultSchema: string;
+  readonly tables: readonly TableInfo[];
 }
 
 /** `schema.name`, the form used in rules files, reports and messages. */

@@ -1,5 +1,6 @@
 import { writeFile, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { EngineName } from '../db/table-info.js';
 import type { Finding } from '../verify/finding.js';
 import type { LayerSummary } from '../verify/verifier.js';
 
@@ -14,7 +15,7 @@ export interface RunReport {
   readonly exitCode: number;
   readonly keyId: string;
   readonly rules: { readonly path: string; readonly sha256: string };
-  readonly source: { readonly engine: 'postgres' };
+  readonly source: { readonly engine: EngineName };
   readonly output: { readonly path: string; readonly published: boolean; readonly sha256?: string; readonly bytes?: number };
   readonly tables: readonly TableReport[];
   readonly skippedTables: readonly string[];

@@ -1,6 +1,5 @@
 import type { ColumnRule, RulesFile, SourceLocation } from '../config/rules-file.js';
-import { maxLengthOf, qualifiedName, type TableRef } from '../db/table-info.js';
-import type { PgColumn, PgSchema, PgTable } from '../db/postgres/postgres-introspector.js';
+import { maxLengthOf, qualifiedName, type ColumnInfo, type SchemaInfo, type TableInfo, type TableRef } from '../db/table-info.js';
 import type { KeyedPrf } from '../keyed/keyed-prf.js';
 import type { CellValue, InputKind, LeakType, MaskerDefinition, MaskFn } from '../maskers/masker.js';
 import { didYouMean } from '../config/did-you-mean.js';
@@ -10,7 +9,7 @@ import { CoverageError, type CoverageIssue } from './coverage-error.js';
 
 /** How one column is produced. */
 export interface ColumnPlan {
-  readonly column: PgColumn;
+  readonly column: ColumnInfo;
   readonly index: number;
   readonly rule: ColumnRule;
   readonly masker: MaskerDefinition;
@@ -37,7 +36,7 @@ export interface QuasiIdentifierPlan {
 
 /** How one exported table is produced, in dump order. */
 export interface TablePlan {
-  readonly table: PgTable;
+  readonly table: TableInfo;
   readonly columns: readonly ColumnPlan[];
   readonly quasiIdentifiers: QuasiIdentifierPlan;
 }
@@ -59,9 +58,9 @@ const where = (at: SourceLocation): string => `${at.file}:${at.line}:${at.col}`;
  * table needs a rule (or `skip`), every column of a listed table needs one, and every rule must
  * name something that exists. All problems are collected and reported together.
  */
-export function planRun(rules: RulesFile, schema: PgSchema, registry: ReadonlyMap<string, MaskerDefinition>, prf: KeyedPrf, isSourceName?: (canon: string) => boolean): RunPlan {
+export function planRun(rules: RulesFile, schema: SchemaInfo, registry: ReadonlyMap<string, MaskerDefinition>, prf: KeyedPrf, isSourceName?: (canon: string) => boolean): RunPlan {
   const issues: CoverageIssue[] = [];
-  const gaps = new Map<string, PgColumn[] | 'table'>();
+  const gaps = new Map<string, ColumnInfo[] | 'table'>();
   const byName = new Map(schema.tables.map((t) => [qualifiedName(t), t]));
   const ruleFor = new Map<string, { key: string; rule: RulesFile['tables'] extends ReadonlyMap<string, infer R> ? R : never }>();
   for (const [key, rule] of rules.tables) {
@@ -169,7 +168,7 @@ const QI_CLASSES: ReadonlySet<string> = new Set(['birth_date', 'postcode', 'nati
  * gender, nationality, education; dutch-pii.md §6), which of them keep real information, and k
  * (`verify.k`, default 5; `verify.kSpecial`, default 10, when the table holds special-category data).
  */
-function quasiIdentifierPlan(table: string, pg: PgTable, columns: readonly ColumnPlan[], declared: readonly string[] | undefined, rules: RulesFile, issues: CoverageIssue[]): QuasiIdentifierPlan {
+function quasiIdentifierPlan(table: string, pg: TableInfo, columns: readonly ColumnPlan[], declared: readonly string[] | undefined, rules: RulesFile, issues: CoverageIssue[]): QuasiIdentifierPlan {
   const names = new Set(pg.columns.map((c) => c.name));
   for (const d of declared ?? []) {
     if (!names.has(d)) issues.push({ kind: 'unknown-column', table, column: d, message: `quasiIdentifiers of ${table} names column ${d}, which does not exist${suggest(d, [...names])}` });
@@ -202,7 +201,7 @@ function identifierByName(column: string): InputKind | null {
  * must then draw from the same collision-free pool, or a referencing column would get a different
  * fake than the key it references.
  */
-function maskersOnUniqueColumns(schema: PgSchema, ruleFor: ReadonlyMap<string, { rule: RulesFile['tables'] extends ReadonlyMap<string, infer R> ? R : never }>): Set<string> {
+function maskersOnUniqueColumns(schema: SchemaInfo, ruleFor: ReadonlyMap<string, { rule: RulesFile['tables'] extends ReadonlyMap<string, infer R> ? R : never }>): Set<string> {
   const names = new Set<string>();
   for (const table of schema.tables) {
     const rule = ruleFor.get(qualifiedName(table))?.rule;
@@ -254,7 +253,7 @@ function memoize(fn: MaskFn, limit = 1 << 14): MaskFn {
 }
 
 /** Why a masker cannot produce this column, or null when it can. */
-function incompatibility(m: MaskerDefinition, c: PgColumn, params: unknown): string | null {
+function incompatibility(m: MaskerDefinition, c: ColumnInfo, params: unknown): string | null {
   if (c.unsupported) return c.unsupported;
   if (m.columnKinds !== 'any' && !m.columnKinds.includes(c.kind)) {
     return `masker "${m.name}" does not accept ${c.sqlType} columns (it takes ${m.columnKinds.join(', ')})`;
@@ -305,8 +304,8 @@ const GUESSES: [RegExp, string][] = [
  * YAML for the gaps: whole blocks for tables the rules do not mention, and bare column lines, to
  * paste under the existing `columns:` key, for tables they do (a second block would be a duplicate key).
  */
-function snippetFor(gaps: Map<string, PgColumn[] | 'table'>, schema: PgSchema): string {
-  const line = (c: PgColumn): string => {
+function snippetFor(gaps: Map<string, ColumnInfo[] | 'table'>, schema: SchemaInfo): string {
+  const line = (c: ColumnInfo): string => {
     const guess = GUESSES.find(([re]) => re.test(c.name))?.[1];
     return `${c.name}: ${guess ?? 'keep'}${guess ? '' : '   # REVIEW: keep only if this never holds personal data'}`;
   };

@@ -5,7 +5,6 @@ import { dirname, join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { loadRules } from '../config/load-rules.js';
 import type { RulesFile } from '../config/rules-file.js';
-import { copyHeader, copyTarget, ddlHead, ddlTail, planDump } from '../db/postgres/postgres-ddl.js';
 import { qualifiedName, type ColumnKind } from '../db/table-info.js';
 import { MaskgateError } from '../errors.js';
 import { KeyedPrf } from '../keyed/keyed-prf.js';
@@ -14,8 +13,9 @@ import type { CellValue, RowContext } from '../maskers/masker.js';
 import { writeReport, type RunReport, type TableReport } from '../report/run-report.js';
 import { removeStaleStagedFiles, StagedFile } from '../sinks/staged-file.js';
 import { registerStaged, unregisterStaged } from '../sinks/staged-files.js';
-import { PostgresSource } from '../sources/postgres-source.js';
-import type { FieldCodec } from '../sources/source.js';
+import { openSource } from '../sources/open-source.js';
+import type { FieldCodec, Source } from '../sources/source.js';
+import type { DumpWriter } from '../dump/dump-format.js';
 import { FingerprintBatch, leakHash, newLogSeal } from '../verify/fingerprint-log.js';
 import { DEFAULT_FINGERPRINT_BUDGET_BYTES, FingerprintSet } from '../verify/fingerprint-set.js';
 import { SourceFingerprints } from '../verify/source-fingerprints.js';
@@ -91,13 +91,13 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
 
   // Filled while the tables are read: L5's fingerprints, and the names scrub looks for in later tables.
   const sourceFps = new SourceFingerprints(new FingerprintSet({ budgetBytes: fingerprintBudget(rules) }));
-  const source = await PostgresSource.connect(url);
+  const source = await openSource(url);
   let plan: RunPlan;
-  let schemaPlan;
+  let writer: DumpWriter;
   try {
     const schema = await source.introspect();
     plan = planRun(rules, schema, maskerRegistry, prf, (canon) => sourceFps.contains(LEAK_TAGS.name, canon));
-    schemaPlan = planDump(schema, plan.tables.map((t) => t.table));
+    writer = source.dumpWriter(plan.tables.map((t) => t.table));
   } catch (err) {
     await source.close();
     throw err;
@@ -123,11 +123,11 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     const fps = new FingerprintBatch(seal);
 
     const maskStart = performance.now();
-    await staged.write(ddlHead(schemaPlan));
+    await staged.write(writer.head());
     for (const tp of plan.tables) {
       const name = qualifiedName(tp.table);
       opts.progress?.tableStart(name, tp.table.estimatedRows);
-      const rows = await copyTable(tp, source, fps, sourceFps, staged, fingerprints, opts.progress);
+      const rows = await copyTable(tp, source, writer, fps, sourceFps, staged, fingerprints, opts.progress);
       rowCounts.set(name, rows);
       opts.progress?.tableEnd(name, rows);
       log.info({ table: name, rows }, 'table masked');
@@ -136,7 +136,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
         return { column: c.column.name, masker: c.masker.name, ...(reason !== undefined ? { reason } : {}) };
       }) });
     }
-    await staged.write(ddlTail(schemaPlan));
+    await staged.write(writer.tail());
     await staged.finish();
     await fingerprints.finish();
     await source.close();
@@ -149,8 +149,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       fingerprintPath: fingerprints.path,
       seal,
       prf,
-      codec: source.codec,
-      tables: plan.tables.map((tp) => expectedTable(tp, rowCounts.get(qualifiedName(tp.table)) ?? 0)),
+      format: source.format,
+      tables: plan.tables.map((tp) => expectedTable(tp, writer, rowCounts.get(qualifiedName(tp.table)) ?? 0)),
       classification: { checked: plan.keptColumns, flagged: plan.keptButLooksPersonal },
       allowed: allowSet(rules.allow),
       sourceFingerprints: sourceFps,
@@ -187,11 +187,11 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     exitCode,
     keyId: prf.keyId,
     rules: { path: rules.path, sha256: rules.sha256 },
-    source: { engine: 'postgres' },
+    source: { engine: source.engine },
     output: { path: outPath, published, ...(published && verification ? { sha256: verification.sha256, bytes: staged!.bytes } : {}) },
     tables: tableReports,
     skippedTables: plan.skipped.map(qualifiedName),
-    droppedForeignKeys: schemaPlan?.droppedForeignKeys ?? [],
+    droppedForeignKeys: writer.droppedForeignKeys,
     timings,
     ...(verification ? { verification: { passed: verification.passed, layers: verification.layers, findings: verification.findings, unlistedFindings: verification.unlistedFindings } } : {}),
     ...(error ? { error: { code: error.code, message: error.message } } : {}),
@@ -214,9 +214,9 @@ async function checkOutputPath(outPath: string): Promise<void> {
 }
 
 /** Masks one table into the staged dump, writing source fingerprints for the leak check. */
-async function copyTable(tp: TablePlan, source: PostgresSource, fps: FingerprintBatch, sourceFps: SourceFingerprints, out: StagedFile, fpOut: StagedFile, progress?: ProgressListener): Promise<number> {
+async function copyTable(tp: TablePlan, source: Source, writer: DumpWriter, fps: FingerprintBatch, sourceFps: SourceFingerprints, out: StagedFile, fpOut: StagedFile, progress?: ProgressListener): Promise<number> {
   const { table } = tp;
-  const codec: FieldCodec = source.codec;
+  const codec: FieldCodec = source.format.codec;
   const masked = tp.columns.filter((c) => c.fn !== null);
   const fingerprint = sourceFps.forTable(tp.columns.flatMap((c) => (c.input !== null ? [{ index: c.index, input: c.input }] : [])));
   const sourceValue = (i: number): string | null => codec.decode(raw[i]!);
@@ -234,9 +234,8 @@ async function copyTable(tp: TablePlan, source: PostgresSource, fps: Fingerprint
     },
   };
 
-  await out.write(copyHeader(table));
+  await out.write(writer.tableStart(table));
   for await (const batch of source.readTable(table)) {
-    let text = '';
     for (const fields of batch) {
       ordinal++;
       if (fields.length !== width) {
@@ -267,13 +266,12 @@ async function copyTable(tp: TablePlan, source: PostgresSource, fps: Fingerprint
         }
         fingerprint?.(sourceValue);
       }
-      text += `${fields.join('\t')}\n`;
     }
     progress?.rows(batch.length);
-    await out.write(text);
+    await out.write(writer.rows(table, batch));
     await fpOut.write(fps.take());
   }
-  await out.write('\\.\n\n');
+  await out.write(writer.tableEnd(table));
   return ordinal;
 }
 
@@ -295,13 +293,13 @@ const SCANNED_KINDS: ReadonlySet<ColumnKind> = new Set(['text', 'integer', 'nume
 /** Kept column kinds whose content L3 samples. */
 const SAMPLED_KINDS: ReadonlySet<ColumnKind> = new Set(['text', 'integer', 'numeric']);
 
-function expectedTable(tp: TablePlan, rows: number): ExpectedTable {
+function expectedTable(tp: TablePlan, writer: DumpWriter, rows: number): ExpectedTable {
   const t = tp.table;
   const kept = new Set(tp.columns.filter((c) => c.fn === null).map((c) => c.column.name));
   const pkKept = t.primaryKey.length > 0 && t.primaryKey.every((k) => kept.has(k));
   return {
     name: qualifiedName(t),
-    copyTarget: copyTarget(t),
+    target: writer.target(t),
     columns: t.columns.map((c) => c.name),
     rows,
     leakChecked: tp.columns.filter((c) => c.fn !== null && c.leakChecked).map((c) => c.index),

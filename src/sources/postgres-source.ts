@@ -3,21 +3,22 @@ import { to as copyTo } from 'pg-copy-streams';
 import { toDatabaseError } from '../db/postgres/postgres-errors.js';
 import { introspectPostgres, type PgSchema } from '../db/postgres/postgres-introspector.js';
 import { qualify, quoteIdent } from '../db/postgres/postgres-ddl.js';
-import { decodeCopyField, encodeCopyField } from '../db/postgres/postgres-copy-codec.js';
+import { postgresDumpFormat, postgresDumpWriter } from '../db/postgres/postgres-dump.js';
 import type { TableInfo } from '../db/table-info.js';
-import type { FieldCodec, RowBatch, Source } from './source.js';
+import type { DumpWriter } from '../dump/dump-format.js';
+import type { RowBatch, Source } from './source.js';
 import { MaskgateError } from '../errors.js';
 import { wholeLines } from './whole-lines.js';
-
-const copyCodec: FieldCodec = { decode: decodeCopyField, encode: encodeCopyField };
 
 /**
  * PostgreSQL source: one connection, one REPEATABLE READ READ ONLY transaction so every table is
  * read from the same snapshot (foreign keys stay consistent), rows streamed with COPY TO STDOUT.
  */
 export class PostgresSource implements Source {
-  readonly codec = copyCodec;
+  readonly engine = 'postgres' as const;
+  readonly format = postgresDumpFormat;
   private lost: unknown = null;
+  private schema: PgSchema | null = null;
 
   private constructor(private readonly client: pg.Client) {
     // An idle connection that dies emits 'error' on the client; remember it instead of crashing.
@@ -57,10 +58,15 @@ export class PostgresSource implements Source {
   /** Reads the catalog inside the snapshot. */
   async introspect(): Promise<PgSchema> {
     try {
-      return await introspectPostgres(this.client as never);
+      return (this.schema = await introspectPostgres(this.client as never));
     } catch (err) {
       throw toDatabaseError(this.lost ?? err, 'query');
     }
+  }
+
+  dumpWriter(tables: readonly TableInfo[]): DumpWriter {
+    if (!this.schema) throw new Error('introspect() first');
+    return postgresDumpWriter(this.schema, tables);
   }
 
   async *readTable(table: TableInfo): AsyncIterable<RowBatch> {

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { KeyedPrf } from '../keyed/keyed-prf.js';
 import { redactedPreview } from '../report/redact.js';
-import type { FieldCodec } from '../sources/source.js';
-import { readDump } from './dump-reader.js';
+import type { DumpFormat } from '../dump/dump-format.js';
 import type { Finding } from './finding.js';
 import { FingerprintReader, leakHash, type LogSeal } from './fingerprint-log.js';
 import { scanForIdentifiers } from './pattern-scan.js';
@@ -15,8 +14,8 @@ import { EquivalenceClasses } from './k-anonymity.js';
 export interface ExpectedTable {
   /** `schema.name` for findings. */
   readonly name: string;
-  /** The text between `COPY ` and ` FROM stdin;` that opens this table's block. */
-  readonly copyTarget: string;
+  /** What the dump reader reports when this table's data block opens (DumpWriter.target). */
+  readonly target: string;
   readonly columns: readonly string[];
   /** Rows the pipeline read from the source; the dump must hold exactly as many. */
   readonly rows: number;
@@ -79,7 +78,8 @@ export interface VerifyOptions {
   readonly tables: readonly ExpectedTable[];
   /** Keys the finding ids. */
   readonly prf: KeyedPrf;
-  readonly codec: FieldCodec;
+  /** The engine's dump format: how to read the file back and decode its fields. */
+  readonly format: DumpFormat;
   readonly maxFindingsPerColumn?: number;
   /** Layer 1 by column name, decided at plan time: kept columns that look personal, and how many kept columns were looked at. */
   /** Values the pattern layer accepts (the rules' `allow:` list, compact form). */
@@ -204,7 +204,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
   const decodedAt: number[] = [];
   const cellAt = (i: number): string | null => {
     if (decodedAt[i] !== rowSerial) {
-      decoded[i] = opts.codec.decode(fields[i]!);
+      decoded[i] = codec.decode(fields[i]!);
       decodedAt[i] = rowSerial;
     }
     return decoded[i]!;
@@ -212,7 +212,8 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
   const qiParts: (string | null)[] = [];
   const classes = new Map<ExpectedTable, EquivalenceClasses>();
 
-  const byTarget = new Map(opts.tables.map((t) => [t.copyTarget, t]));
+  const codec = opts.format.codec;
+  const byTarget = new Map(opts.tables.map((t) => [t.target, t]));
   const seen = new Set<string>();
   const digest = createHash('sha256');
   const fps = new FingerprintReader(opts.fingerprintPath, opts.seal);
@@ -220,18 +221,20 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
   let rowNo = 0;
   let trailer = false;
   try {
-    for await (const batch of readDump(opts.dumpPath, digest)) for (const ev of batch) {
-      if (ev.kind === 'copy-start') {
-        current = byTarget.get(ev.header) ?? null;
+    for await (const batch of opts.format.read(opts.dumpPath, digest)) for (const ev of batch) {
+      if (ev.kind === 'data-start') {
+        current = byTarget.get(ev.target) ?? null;
         rowNo = 0;
-        if (!current) integrity('(unknown)', 'The dump holds a COPY block for a table that was not exported.');
+        if (!current) integrity('(unknown)', 'The dump holds a data block for a table that was not exported.');
         else if (seen.has(current.name)) integrity(current.name, 'The dump holds this table twice.');
         else seen.add(current.name);
-      } else if (ev.kind === 'copy-end') {
+      } else if (ev.kind === 'data-end') {
         if (current && rowNo !== current.rows) integrity(current.name, `The dump holds ${rowNo} rows where the source had ${current.rows}.`);
         current = null;
       } else if (ev.kind === 'trailer') {
         trailer = true;
+      } else if (ev.kind === 'stray') {
+        integrity(current?.name ?? '(dump)', `The dump holds ${ev.what} where the format allows none: it is not what maskgate wrote.`);
       } else if (current) {
         rowNo++;
         const t = current;

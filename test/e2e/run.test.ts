@@ -125,7 +125,7 @@ describe('maskgate run (PostgreSQL)', () => {
     const dir = tempDir();
     const rules = join(dir, 'rules.yaml');
     // Drop one column rule and one whole table from the real rules.
-    writeFileSync(rules, readFileSync(FIXTURE_RULES, 'utf8').replace(/^\s+telefoon:.*\n/m, '').replace(/^\s+public\.audit_log: skip.*\n/m, '').replace(/^(\s+)woonplaats:/m, '$1woonplaatz:'));
+    writeFileSync(rules, readFileSync(FIXTURE_RULES, 'utf8').replace(/^\s+telefoon:.*\n/m, '').replace(/^\s+audit_log: skip.*\n/m, '').replace(/^(\s+)woonplaats:/m, '$1woonplaatz:'));
     const r = await runCli(['run', '-c', rules, '-s', source.url, '-o', join(dir, 'out.sql')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('public.aanvragers.telefoon');

@@ -106,7 +106,8 @@ export function deriveRules(changes: RuleChanges): string {
   const doc = parse(readFileSync(FIXTURE_RULES, 'utf8')) as { tables: Record<string, { columns: Record<string, unknown> } | string> };
   for (const [key, rule] of Object.entries(changes)) {
     const dot = key.lastIndexOf('.');
-    const table = doc.tables[key.slice(0, dot)];
+    // The committed rules name tables bare (they serve PostgreSQL and MySQL alike); cases may qualify them.
+    const table = doc.tables[key.slice(0, dot)] ?? doc.tables[key.slice(0, dot).replace(/^public\./, '')];
     if (table === undefined || typeof table === 'string') throw new Error(`rule change ${key}: no column rules for that table`);
     table.columns[key.slice(dot + 1)] = rule;
   }

@@ -35,3 +35,29 @@ export async function choosePostgres(): Promise<{ url: string; stop: () => Promi
   }
   return { url: LOCAL_PG_URL, stop: async () => undefined };
 }
+
+/** Default when no env var and no Docker: the MariaDB the machine (and CI) runs. */
+export const LOCAL_MYSQL_URL = 'mysql://root@127.0.0.1:3306/test';
+
+/**
+ * Picks the MySQL/MariaDB admin URL: MASKGATE_TEST_MYSQL_URL, else a testcontainers MariaDB when
+ * Docker answers, else the local server.
+ */
+export async function chooseMysql(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const fromEnv = process.env.MASKGATE_TEST_MYSQL_URL;
+  if (fromEnv) return { url: fromEnv, stop: async () => undefined };
+  if (dockerConfigured()) {
+    try {
+      const { GenericContainer, Wait } = await import('testcontainers');
+      const started = await Promise.race([
+        new GenericContainer('mariadb:10.11').withEnvironment({ MARIADB_ALLOW_EMPTY_ROOT_PASSWORD: '1', MARIADB_DATABASE: 'test' })
+          .withExposedPorts(3306).withWaitStrategy(Wait.forLogMessage(/ready for connections/, 2)).start(),
+        new Promise<null>((r) => setTimeout(() => r(null), 90_000).unref()),
+      ]);
+      if (started) return { url: `mysql://root@${started.getHost()}:${started.getMappedPort(3306)}/test`, stop: async () => void (await started.stop()) };
+    } catch {
+      // No working container runtime: fall through to the local server.
+    }
+  }
+  return { url: LOCAL_MYSQL_URL, stop: async () => undefined };
+}

@@ -1,8 +1,6 @@
 import type { TableInfo } from '../table-info.js';
 import type { PgEnum, PgSchema, PgSequence, PgTable } from './postgres-introspector.js';
-
-/** The last line of every complete dump; verification refuses a dump without it. */
-export const DUMP_TRAILER = '-- maskgate: end of dump';
+import { DUMP_TRAILER } from '../../dump/dump-format.js';
 
 /** Quotes a PostgreSQL identifier. */
 export function quoteIdent(name: string): string {

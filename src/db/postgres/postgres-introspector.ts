@@ -1,4 +1,4 @@
-import type { ColumnInfo, ColumnKind, TableInfo, TableRef } from '../table-info.js';
+import type { ColumnInfo, ColumnKind, SchemaInfo, TableInfo, TableRef } from '../table-info.js';
 
 /** Minimal structural client: what introspection needs from `pg.Client`. */
 export interface Queryable {
@@ -10,8 +10,6 @@ export interface PgColumn extends ColumnInfo {
   readonly defaultExpr: string | null;
   /** 'a' (ALWAYS) / 'd' (BY DEFAULT) identity, or ''. */
   readonly identity: string;
-  /** Why maskgate cannot dump this column yet; only an error when the table is exported. */
-  readonly unsupported?: string;
   /** A collation other than the type's default, rendered for DDL (`"C"`, `pg_catalog."nl-NL-x-icu"`), else null. */
   readonly collation: string | null;
   /** The enum type of the column or of its array elements, which the dump must create first. */
@@ -53,8 +51,8 @@ export interface PgEnum {
 }
 
 /** Everything read from the catalogs in one consistent snapshot. */
-export interface PgSchema {
-  readonly defaultSchema: string;
+export interface PgSchema extends SchemaInfo {
+  readonly engine: 'postgres';
   readonly tables: readonly PgTable[];
   readonly sequences: readonly PgSequence[];
   readonly enums: readonly PgEnum[];
@@ -171,6 +169,7 @@ export async function introspectPostgres(db: Queryable): Promise<PgSchema> {
   }
   return {
     // A bare table name in the rules means `public`, as it does for psql users.
+    engine: 'postgres',
     defaultSchema: 'public',
     tables: result,
     sequences: seqs.map((s) => ({

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeCopyField, encodeCopyField } from '../../../src/db/postgres/postgres-copy-codec.js';
+import { postgresDumpFormat } from '../../../src/db/postgres/postgres-dump.js';
 import { KeyedPrf } from '../../../src/keyed/keyed-prf.js';
 import { FingerprintBatch, leakHash, newLogSeal } from '../../../src/verify/fingerprint-log.js';
 import { verifyStagedDump, type ExpectedTable } from '../../../src/verify/verifier.js';
@@ -13,9 +13,9 @@ const dir = mkdtempSync(join(tmpdir(), 'mg-verify-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const prf = new KeyedPrf(Buffer.from('maskgate-test-key-for-the-verifier-tests'));
-const codec = { decode: decodeCopyField, encode: encodeCopyField };
+const format = postgresDumpFormat;
 const table: ExpectedTable = {
-  name: 'public.p', copyTarget: '"public"."p" ("id", "bsn")', columns: ['id', 'bsn'], rows: 2, leakChecked: [1], rowKeyColumns: [0],
+  name: 'public.p', target: '"public"."p" ("id", "bsn")', columns: ['id', 'bsn'], rows: 2, leakChecked: [1], rowKeyColumns: [0],
 };
 // Fictional source values (RvIG test BSNs).
 const SOURCE = ['999990019', '999993653'];
@@ -36,14 +36,14 @@ const good = 'CREATE TABLE x;\nCOPY "public"."p" ("id", "bsn") FROM stdin;\n1\t0
 
 describe('verifyStagedDump', () => {
   it('passes a complete dump whose masked cells all changed', async () => {
-    const r = await verifyStagedDump({ ...stage(good), tables: [table], prf, codec });
+    const r = await verifyStagedDump({ ...stage(good), tables: [table], prf, format });
     expect(r.passed).toBe(true);
     expect(r.findings).toEqual([]);
     expect(r.layers.find((l) => l.layer === 'unchanged-values')!.checked).toBe(2);
   });
 
   it('catches a planted unchanged value, also in another notation, with a redacted preview', async () => {
-    const r = await verifyStagedDump({ ...stage(good.replace('003088133', '9999-93-653')), tables: [table], prf, codec });
+    const r = await verifyStagedDump({ ...stage(good.replace('003088133', '9999-93-653')), tables: [table], prf, format });
     expect(r.passed).toBe(false);
     expect(r.findings).toHaveLength(1);
     expect(r.findings[0]).toMatchObject({ detector: 'unchanged-value', table: 'public.p', column: 'bsn', rowKey: 'id=2', preview: '*********53' });
@@ -54,42 +54,42 @@ describe('verifyStagedDump', () => {
     const inRange = (out: string): boolean => out.startsWith('00');
     const ranged: ExpectedTable = { ...table, rangeChecked: [{ index: 1, masker: 'bsn', inRange }] };
     // 999996836 is another RvIG test number: not its row's source, so only the range check can see it.
-    const r = await verifyStagedDump({ ...stage(good.replace('003088133', '999996836')), tables: [ranged], prf, codec });
+    const r = await verifyStagedDump({ ...stage(good.replace('003088133', '999996836')), tables: [ranged], prf, format });
     expect(r.passed).toBe(false);
     expect(r.findings.map((f) => f.detector)).toEqual(['generator-range']);
     expect(r.findings[0]).toMatchObject({ table: 'public.p', column: 'bsn', rowKey: 'id=2', severity: 'error' });
     expect(JSON.stringify(r.findings)).not.toContain('999996836');
     expect(r.layers.find((l) => l.layer === 'generator-range')).toMatchObject({ layer: 'generator-range', checked: 2, findings: 1 });
-    expect((await verifyStagedDump({ ...stage(good), tables: [ranged], prf, codec })).passed).toBe(true);
+    expect((await verifyStagedDump({ ...stage(good), tables: [ranged], prf, format })).passed).toBe(true);
   });
 
   it('L1: refuses a kept column whose name says personal data, naming it without any value', async () => {
-    const r = await verifyStagedDump({ ...stage(good), tables: [table], prf, codec, classification: { checked: 1, flagged: [{ table: 'public.p', column: 'bsn', looksLike: 'bsn' }] } });
+    const r = await verifyStagedDump({ ...stage(good), tables: [table], prf, format, classification: { checked: 1, flagged: [{ table: 'public.p', column: 'bsn', looksLike: 'bsn' }] } });
     expect(r.passed).toBe(false);
     expect(r.findings).toEqual([expect.objectContaining({ detector: 'classification', table: 'public.p', column: 'bsn', severity: 'error' })]);
     expect(r.layers.find((l) => l.layer === 'classification')).toMatchObject({ layer: 'classification', checked: 1, findings: 1 });
   });
 
   it('L4: refuses a kept text column holding an identifier with high confidence, warns on low', async () => {
-    const kept: ExpectedTable = { ...table, copyTarget: '"public"."p" ("id", "note")', columns: ['id', 'note'], leakChecked: [], patternScanned: [1] };
+    const kept: ExpectedTable = { ...table, target: '"public"."p" ("id", "note")', columns: ['id', 'note'], leakChecked: [], patternScanned: [1] };
     const body = 'COPY "public"."p" ("id", "note") FROM stdin;\n1\tBelde, BSN 999990019 nagevraagd\n2\torder 999993653\n\\.\n\n-- maskgate: end of dump\n';
-    const r = await verifyStagedDump({ ...stage(body, []), tables: [kept], prf, codec });
+    const r = await verifyStagedDump({ ...stage(body, []), tables: [kept], prf, format });
     expect(r.passed).toBe(false);
     expect(r.findings.map((f) => [f.detector, f.severity, f.rowKey])).toEqual([['pattern-bsn', 'error', 'id=1'], ['pattern-bsn', 'warning', 'id=2']]);
     expect(JSON.stringify(r.findings)).not.toMatch(/999990019|999993653/);
     // The rules' allow list accepts a value in any notation.
-    const allowed = await verifyStagedDump({ ...stage(body, []), tables: [kept], prf, codec, allowed: new Set(['999990019', '999993653']) });
+    const allowed = await verifyStagedDump({ ...stage(body, []), tables: [kept], prf, format, allowed: new Set(['999990019', '999993653']) });
     expect(allowed.passed).toBe(true);
     expect(allowed.findings).toEqual([]);
     // Warnings alone do not refuse, however many there are.
     const many = 'COPY "public"."p" ("id", "note") FROM stdin;\n' + Array.from({ length: 150 }, (_, i) => `${i}\torder 999993653\n`).join('') + '\\.\n\n-- maskgate: end of dump\n';
-    const w = await verifyStagedDump({ ...stage(many, []), tables: [{ ...kept, rows: 150 }], prf, codec });
+    const w = await verifyStagedDump({ ...stage(many, []), tables: [{ ...kept, rows: 150 }], prf, format });
     expect(w.passed).toBe(true);
     expect(w.unlistedFindings).toBe(50);
   });
 
   it('ignores NULL source cells', async () => {
-    const r = await verifyStagedDump({ ...stage(good.replace('005135266', '\\N'), [null, SOURCE[1]!]), tables: [table], prf, codec });
+    const r = await verifyStagedDump({ ...stage(good.replace('005135266', '\\N'), [null, SOURCE[1]!]), tables: [table], prf, format });
     expect(r.passed).toBe(true);
   });
 
@@ -99,7 +99,7 @@ describe('verifyStagedDump', () => {
     ['a missing table', 'CREATE TABLE x;\n-- maskgate: end of dump\n', /missing from the dump/],
     ['a truncated row', good.replace('2\t003088133', '2'), /has 1 fields where the table has 2/],
   ])('refuses a dump with %s (dump-integrity)', async (_name, body, message) => {
-    const r = await verifyStagedDump({ ...stage(body), tables: [table], prf, codec });
+    const r = await verifyStagedDump({ ...stage(body), tables: [table], prf, format });
     expect(r.passed).toBe(false);
     expect(r.findings.map((f) => f.message).join('\n')).toMatch(message);
     expect(r.findings.every((f) => f.detector === 'dump-integrity')).toBe(true);
@@ -109,8 +109,8 @@ describe('verifyStagedDump', () => {
     const many: ExpectedTable = { ...table, rows: 3 };
     const body = 'COPY "public"."p" ("id", "bsn") FROM stdin;\n1\t999990019\n2\t999993653\n3\t000000012\n\\.\n-- maskgate: end of dump\n';
     const sources = ['999990019', '999993653', '000000012'];
-    const a = await verifyStagedDump({ ...stage(body, sources), tables: [many], prf, codec, maxFindingsPerColumn: 2 });
-    const b = await verifyStagedDump({ ...stage(body, sources), tables: [many], prf, codec, maxFindingsPerColumn: 2 });
+    const a = await verifyStagedDump({ ...stage(body, sources), tables: [many], prf, format, maxFindingsPerColumn: 2 });
+    const b = await verifyStagedDump({ ...stage(body, sources), tables: [many], prf, format, maxFindingsPerColumn: 2 });
     expect(a.findings).toHaveLength(2);
     expect(a.unlistedFindings).toBe(1);
     expect(a.findings.map((f) => f.id)).toEqual(b.findings.map((f) => f.id));
@@ -118,7 +118,7 @@ describe('verifyStagedDump', () => {
 
   describe('L5 exact match', () => {
     const notes: ExpectedTable = {
-      name: 'public.n', copyTarget: '"public"."n" ("id", "note", "ref", "phone")', columns: ['id', 'note', 'ref', 'phone'], rows: 1, leakChecked: [], rowKeyColumns: [0],
+      name: 'public.n', target: '"public"."n" ("id", "note", "ref", "phone")', columns: ['id', 'note', 'ref', 'phone'], rows: 1, leakChecked: [], rowKeyColumns: [0],
       exactScanned: [{ index: 1, integer: false, coincides: 0 }, { index: 2, integer: 'any', coincides: 0 }, { index: 3, integer: false, coincides: 1 << 4 }],
     };
     /** Fictional source people: an RvIG test BSN with leading zeros, a phone number, a name no list holds. */
@@ -130,7 +130,7 @@ describe('verifyStagedDump', () => {
       return src;
     }
     const dump = (note: string, ref: string, phone: string): string => `COPY "public"."n" ("id", "note", "ref", "phone") FROM stdin;\n1\t${note}\t${ref}\t${phone}\n\\.\n\n-- maskgate: end of dump\n`;
-    const run = (body: string) => verifyStagedDump({ ...stage(body, []), tables: [notes], prf, codec, sourceFingerprints: source() });
+    const run = (body: string) => verifyStagedDump({ ...stage(body, []), tables: [notes], prf, format, sourceFingerprints: source() });
 
     it('passes output without source values', async () => {
       const r = await run(dump('Gesprek met Jan over de aanvraag', '17', '06-87654321'));
@@ -170,12 +170,12 @@ describe('verifyStagedDump', () => {
   it('L3: refuses a kept column whose content is BSNs whatever its name, warns when the rule gives a reason', async () => {
     const valid = ['999990019', '999993653', '999996836', '999990160', '999991413', '999991905', '999992843', '999993161', '999993525', '999994050', '999994141', '999994694', '999995820', '999995935', '999996162', '999996393', '999996484', '999996654', '999996903', '999998808'];
     const body = `COPY "public"."r" ("id", "ref") FROM stdin;\n${valid.map((v, i) => `${i + 1}\t${v}`).join('\n')}\n\\.\n\n-- maskgate: end of dump\n`;
-    const t: ExpectedTable = { name: 'public.r', copyTarget: '"public"."r" ("id", "ref")', columns: ['id', 'ref'], rows: valid.length, leakChecked: [], rowKeyColumns: [0], contentSampled: [{ index: 1, acknowledged: false }] };
-    const r = await verifyStagedDump({ ...stage(body, []), tables: [t], prf, codec });
+    const t: ExpectedTable = { name: 'public.r', target: '"public"."r" ("id", "ref")', columns: ['id', 'ref'], rows: valid.length, leakChecked: [], rowKeyColumns: [0], contentSampled: [{ index: 1, acknowledged: false }] };
+    const r = await verifyStagedDump({ ...stage(body, []), tables: [t], prf, format });
     expect(r.passed).toBe(false);
     expect(r.findings).toEqual([expect.objectContaining({ detector: 'content-statistics', table: 'public.r', column: 'ref', severity: 'error' })]);
     expect(JSON.stringify(r.findings)).not.toMatch(/99999/);
-    const ack = await verifyStagedDump({ ...stage(body, []), tables: [{ ...t, contentSampled: [{ index: 1, acknowledged: true }] }], prf, codec });
+    const ack = await verifyStagedDump({ ...stage(body, []), tables: [{ ...t, contentSampled: [{ index: 1, acknowledged: true }] }], prf, format });
     expect(ack.passed).toBe(true);
     expect(ack.findings.map((f) => f.severity)).toEqual(['warning']);
   });
@@ -183,16 +183,16 @@ describe('verifyStagedDump', () => {
   it('k-anonymity: refuses real birth date + PC6 + gender kept, counting only the real part that survives', async () => {
     const rows = [['1980-01-02', '1234 AB', 'V'], ['1980-01-02', '1234 AB', 'V'], ['1975-05-05', '1234 AC', 'M']];
     const body = `COPY "public"."q" ("id", "geb", "pc", "g") FROM stdin;\n${rows.map((r, i) => `${i + 1}\t${r.join('\t')}`).join('\n')}\n\\.\n\n-- maskgate: end of dump\n`;
-    const base: ExpectedTable = { name: 'public.q', copyTarget: '"public"."q" ("id", "geb", "pc", "g")', columns: ['id', 'geb', 'pc', 'g'], rows: 3, leakChecked: [], rowKeyColumns: [0] };
+    const base: ExpectedTable = { name: 'public.q', target: '"public"."q" ("id", "geb", "pc", "g")', columns: ['id', 'geb', 'pc', 'g'], rows: 3, leakChecked: [], rowKeyColumns: [0] };
     const all = (x: string): string => x;
     const kept = { ...base, quasiIdentifiers: { k: 2, declared: ['geb', 'pc', 'g'], surviving: [{ index: 1, name: 'geb', realPart: all }, { index: 2, name: 'pc', realPart: all }, { index: 3, name: 'g', realPart: all }] } };
-    const r = await verifyStagedDump({ ...stage(body, []), tables: [kept], prf, codec });
+    const r = await verifyStagedDump({ ...stage(body, []), tables: [kept], prf, format });
     expect(r.passed).toBe(false);
     expect(r.findings).toEqual([expect.objectContaining({ detector: 'k-anonymity', table: 'public.q', severity: 'error' })]);
     expect(JSON.stringify(r)).not.toMatch(/1975|1234/);
     // Only the gender survives masking: one class of 2 and one of 1 with k = 1 passes, the synthetic columns add nothing.
     const masked = { ...base, quasiIdentifiers: { k: 1, declared: ['geb', 'pc', 'g'], surviving: [{ index: 3, name: 'g', realPart: all }] } };
-    const ok = await verifyStagedDump({ ...stage(body, []), tables: [masked], prf, codec });
+    const ok = await verifyStagedDump({ ...stage(body, []), tables: [masked], prf, format });
     expect(ok.passed).toBe(true);
     expect(ok.layers.find((l) => l.layer === 'k-anonymity')!.detail).toMatchObject({ tables: [{ table: 'public.q', surviving: ['g'], classes: 2, minClassSize: 1 }] });
   });
