@@ -9,7 +9,7 @@ import { EXIT_CODE_HELP, ExitCode } from './exit-codes.js';
 import { maskersCommand } from './maskers-command.js';
 import { runCommand } from './run-command.js';
 
-const SOURCE_HELP = 'source database URL (postgres://…); default: $MASKGATE_SOURCE, then `source:` in the rules file';
+const SOURCE_HELP = 'source database URL (postgres://… or mysql://…); default: $MASKGATE_SOURCE, then `source:` in the rules file';
 
 const ENV_HELP = `Environment:
   MASKGATE_SECRET   masking key, at least 32 bytes (e.g. \`openssl rand -base64 48\`); never a flag or in YAML
@@ -20,7 +20,7 @@ function buildProgram(state: { code: number }): Command {
   const logLevel = new Option('--log-level <level>', 'structured JSON logs on stderr (no row values, ever)').choices(LOG_LEVELS).default('warn');
   const program = new Command()
     .name('maskgate')
-    .description('Turn a production PostgreSQL database into a masked, verified SQL dump that is safe to hand to anyone.\nIf verification finds surviving personal data, nothing is published.')
+    .description('Turn a production PostgreSQL or MySQL/MariaDB database into a masked, verified dump or test database that is safe to hand to anyone.\nIf verification finds surviving personal data, nothing is published.')
     .version(TOOL_VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', `\n${EXIT_CODE_HELP}\n\n${ENV_HELP}\n\nStart with: maskgate demo`)
@@ -31,10 +31,13 @@ function buildProgram(state: { code: number }): Command {
     .description('Stream the source, mask it by the rules, verify the staged dump, and publish it atomically.')
     .requiredOption('-c, --config <file>', 'rules file (YAML)')
     .option('-s, --source <url>', SOURCE_HELP)
-    .requiredOption('-o, --out <file>', 'the dump to publish; written as a 0600 temp file and renamed only after verification passes')
-    .option('-r, --report <file>', 'JSON report (default: <out>.report.json); written on refusal and failure too')
+    .option('-o, --out <file>', 'the dump to publish; written as a 0600 temp file and renamed only after verification passes')
+    .option('-t, --target <url>', 'a database of the same engine to load after verification passes, swapped in atomically (PostgreSQL: the schemas the dump fills; MySQL: the database\'s tables)')
+    .option('--staging-dir <dir>', 'where the private (0700) staging directory for the dump under verification is made (default: the system temp dir)')
+    .option('--keep-previous', 'with --target: keep what the target held as a dated backup schema (PostgreSQL) or database (MySQL) instead of dropping it')
+    .option('-r, --report <file>', 'JSON report (default: <out>.report.json, or maskgate.report.json with --target only); written on refusal and failure too')
     .addOption(logLevel)
-    .addHelpText('after', `\nExample:\n  MASKGATE_SECRET=… maskgate run -c rules/diplomawaardering.yaml -s postgres://prod/db -o masked.sql\n\n${EXIT_CODE_HELP}\n\n${ENV_HELP}`)
+    .addHelpText('after', `\nExamples:\n  MASKGATE_SECRET=… maskgate run -c rules/diplomawaardering.yaml -s postgres://prod/db -o masked.sql\n  MASKGATE_SECRET=… maskgate run -c rules/diplomawaardering.yaml -s mysql://prod/app --target mysql://test/app\n\nAt least one of --out and --target. The target never receives a byte before verification passes;\na failure at any point leaves it as it was. Source and target must be the same engine.\n\n${EXIT_CODE_HELP}\n\n${ENV_HELP}`)
     .action(async (opts) => {
       state.code = await runCommand(opts, createLogger(opts.logLevel));
     });

@@ -8,7 +8,11 @@ import { renderRunSummary } from './output/render-text.js';
 export interface RunCommandOptions {
   readonly config: string;
   readonly source?: string | undefined;
-  readonly out: string;
+  readonly out?: string | undefined;
+  readonly target?: string | undefined;
+  readonly stagingDir?: string | undefined;
+  readonly keepPrevious?: boolean | undefined;
+  readonly format?: string | undefined;
   readonly report?: string | undefined;
 }
 
@@ -18,6 +22,9 @@ export async function runCommand(opts: RunCommandOptions, logger: Logger): Promi
     rulesPath: opts.config,
     sourceUrl: opts.source,
     outPath: opts.out,
+    targetUrl: opts.target,
+    stagingDir: opts.stagingDir,
+    keepPrevious: opts.keepPrevious,
     reportPath: opts.report,
     secret: secretFromEnv(process.env),
     env: process.env,

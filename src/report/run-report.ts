@@ -16,13 +16,16 @@ export interface RunReport {
   readonly keyId: string;
   readonly rules: { readonly path: string; readonly sha256: string };
   readonly source: { readonly engine: EngineName };
-  readonly output: { readonly path: string; readonly published: boolean; readonly sha256?: string; readonly bytes?: number };
+  /** The dump file; path null when only a target database was given. */
+  readonly output: { readonly path: string | null; readonly published: boolean; readonly sha256?: string; readonly bytes?: number };
+  /** The target database (--target): whether the verified dump was swapped in, and backups kept by --keep-previous. */
+  readonly target?: { readonly engine: EngineName; readonly loaded: boolean; readonly previous: readonly string[]; readonly rows: number };
   readonly tables: readonly TableReport[];
   readonly skippedTables: readonly string[];
   /** Foreign keys left out of the dump because they reference a skipped table. */
   readonly droppedForeignKeys: readonly { readonly table: string; readonly constraint: string; readonly references: string }[];
   /** Wall-clock milliseconds of reading + masking + staging, and of verifying the staged dump. */
-  readonly timings?: { readonly maskMs: number; readonly verifyMs?: number };
+  readonly timings?: { readonly maskMs: number; readonly verifyMs?: number; readonly loadMs?: number };
   readonly verification?: {
     readonly passed: boolean;
     readonly layers: readonly LayerSummary[];

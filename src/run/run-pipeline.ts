@@ -13,7 +13,10 @@ import type { CellValue, RowContext } from '../maskers/masker.js';
 import { writeReport, type RunReport, type TableReport } from '../report/run-report.js';
 import { removeStaleStagedFiles, StagedFile } from '../sinks/staged-file.js';
 import { registerStaged, unregisterStaged } from '../sinks/staged-files.js';
-import { openSource } from '../sources/open-source.js';
+import { engineOf, openSource } from '../sources/open-source.js';
+import { loadMysqlTarget } from '../targets/mysql-target.js';
+import { loadPostgresTarget } from '../targets/postgres-target.js';
+import type { LoadResult } from '../targets/target.js';
 import type { FieldCodec, Source } from '../sources/source.js';
 import type { DumpWriter } from '../dump/dump-format.js';
 import { FingerprintBatch, leakHash, newLogSeal } from '../verify/fingerprint-log.js';
@@ -39,9 +42,16 @@ export interface RunOptions {
   readonly rulesPath: string;
   /** --source; falls back to MASKGATE_SOURCE, then the rules file's `source`. */
   readonly sourceUrl?: string | undefined;
-  readonly outPath: string;
-  /** Defaults to `<out>.report.json`. */
+  /** The dump file to publish; optional when a target database is given. */
+  readonly outPath?: string | undefined;
+  /** Defaults to `<out>.report.json`, or `maskgate.report.json` when only a target is given. */
   readonly reportPath?: string | undefined;
+  /** --target: a database of the source's engine that receives the verified dump by an atomic swap. */
+  readonly targetUrl?: string | undefined;
+  /** Where the private (0700) staging directory is made; default the system temp dir. */
+  readonly stagingDir?: string | undefined;
+  /** Keep the target's previous contents as a dated backup schema/database. */
+  readonly keepPrevious?: boolean | undefined;
   readonly secret: Uint8Array;
   readonly env: NodeJS.ProcessEnv;
   readonly logger: Logger;
@@ -55,7 +65,7 @@ export interface RunResult {
   readonly exitCode: ExitCode;
   readonly report: RunReport;
   readonly reportPath: string;
-  readonly outPath: string;
+  readonly outPath: string | null;
   readonly verification: VerifyResult | null;
   readonly error: MaskgateError | null;
 }
@@ -81,13 +91,23 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   const rules = opts.rules ?? (await loadRules(opts.rulesPath, opts.env, { sourceGiven: Boolean(opts.sourceUrl || opts.env.MASKGATE_SOURCE) }));
   const url = resolveSourceUrl(opts.sourceUrl, opts.env, rules);
   const prf = new KeyedPrf(opts.secret);
-  const outPath = resolve(opts.outPath);
-  const reportPath = resolve(opts.reportPath ?? `${opts.outPath}.report.json`);
+  if (!opts.outPath && !opts.targetUrl) throw new MaskgateError('USAGE', 'Nothing to publish to: give --out FILE, --target URL, or both.', {}, 'maskgate run -c rules.yaml -s SOURCE -o masked.sql   or   … --target TARGET_URL');
+  const sourceEngine = engineOf(url);
+  if (opts.targetUrl && engineOf(opts.targetUrl, 'target') !== sourceEngine) {
+    throw new MaskgateError('USAGE', `Cross-engine loads (${sourceEngine} → ${engineOf(opts.targetUrl, 'target')}) are out of scope: --target must be the same engine as the source.`, {}, 'Write a dump with --out and convert it yourself, or load into a target of the source\'s engine.');
+  }
+  const outPath = opts.outPath ? resolve(opts.outPath) : null;
+  const reportPath = resolve(opts.reportPath ?? (opts.outPath ? `${opts.outPath}.report.json` : 'maskgate.report.json'));
   const log = opts.logger.child({ runId });
-  await checkOutputPath(outPath);
-  const stale = await removeStaleStagedFiles(outPath);
-  if (stale > 0) log.warn({ removed: stale, dir: dirname(outPath) }, 'removed temporary files of an earlier run that was killed');
-  if (reportPath === outPath) throw new MaskgateError('USAGE', '--report must differ from --out.', {}, 'Leave --report out to get <out>.report.json.');
+  if (outPath) {
+    await checkOutputPath(outPath);
+    const stale = await removeStaleStagedFiles(outPath);
+    if (stale > 0) log.warn({ removed: stale, dir: dirname(outPath) }, 'removed temporary files of an earlier run that was killed');
+    if (reportPath === outPath) throw new MaskgateError('USAGE', '--report must differ from --out.', {}, 'Leave --report out to get <out>.report.json.');
+  }
+  if (opts.stagingDir && !(await stat(opts.stagingDir).catch(() => null))?.isDirectory()) {
+    throw new MaskgateError('USAGE', `--staging-dir ${opts.stagingDir} is not a directory.`, { path: opts.stagingDir });
+  }
 
   // Filled while the tables are read: L5's fingerprints, and the names scrub looks for in later tables.
   const sourceFps = new SourceFingerprints(new FingerprintSet({ budgetBytes: fingerprintBudget(rules) }));
@@ -112,11 +132,13 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   let verification: VerifyResult | null = null;
   let error: MaskgateError | null = null;
   let published = false;
-  const timings: { maskMs: number; verifyMs?: number } = { maskMs: 0 };
+  let loaded: LoadResult | null = null;
+  const timings: { maskMs: number; verifyMs?: number; loadMs?: number } = { maskMs: 0 };
   try {
-    scratchDir = await mkdtemp(join(tmpdir(), 'maskgate-'));
+    // mkdtemp makes it 0700: the staged dump in it holds data before it is verified.
+    scratchDir = await mkdtemp(join(resolve(opts.stagingDir ?? tmpdir()), 'maskgate-'));
     registerStaged(scratchDir);
-    staged = await StagedFile.create(outPath);
+    staged = await StagedFile.create(outPath, outPath ? undefined : join(scratchDir, 'masked.sql'));
     fingerprints = await StagedFile.create(null, join(scratchDir, 'source-fingerprints.bin'));
     const seal = newLogSeal();
     // One batch for the whole run: it holds the one CTR keystream the reader decrypts with.
@@ -158,7 +180,15 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     timings.verifyMs = Math.round(performance.now() - verifyStart);
     log.info({ passed: verification.passed, findings: verification.findings.length + verification.unlistedFindings }, 'verification done');
     if (verification.passed) {
-      await staged.publish();
+      // The target gets its first byte only now, after verification; the file is published after the load.
+      if (opts.targetUrl) {
+        const loadStart = performance.now();
+        const req = { dumpPath: staged.path, sha256: verification.sha256, tables: plan.tables.map((t) => t.table), keepPrevious: opts.keepPrevious ?? false, startedAt: new Date(startedAt) };
+        loaded = sourceEngine === 'postgres' ? await loadPostgresTarget(opts.targetUrl, req) : await loadMysqlTarget(opts.targetUrl, req);
+        timings.loadMs = Math.round(performance.now() - loadStart);
+        log.info({ rows: loaded.rows, previous: loaded.previous }, 'target loaded');
+      }
+      if (outPath) await staged.publish();
       published = true;
     }
   } catch (err) {
@@ -188,7 +218,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     keyId: prf.keyId,
     rules: { path: rules.path, sha256: rules.sha256 },
     source: { engine: source.engine },
-    output: { path: outPath, published, ...(published && verification ? { sha256: verification.sha256, bytes: staged!.bytes } : {}) },
+    output: { path: outPath, published: published && outPath !== null, ...(published && verification ? { sha256: verification.sha256, bytes: staged!.bytes } : {}) },
+    ...(opts.targetUrl ? { target: { engine: sourceEngine, loaded: loaded !== null, previous: loaded?.previous ?? [], rows: loaded?.rows ?? 0 } } : {}),
     tables: tableReports,
     skippedTables: plan.skipped.map(qualifiedName),
     droppedForeignKeys: writer.droppedForeignKeys,

@@ -24,7 +24,8 @@ export function renderRunSummary(r: RunResult, cwd = process.cwd()): string {
   const lines: string[] = [];
   const v = r.verification;
   if (r.exitCode === 0) {
-    lines.push(`Published ${rel(r.outPath)}: ${rep.tables.length} tables, ${rows} rows, ${masked} columns masked, ${rep.skippedTables.length} tables skipped.`);
+    const where = [r.outPath ? rel(r.outPath) : null, rep.target?.loaded ? `the target database (${rep.target.engine}, swapped in atomically${rep.target.previous.length > 0 ? `; previous contents kept as ${rep.target.previous.join(', ')}` : ''})` : null].filter(Boolean).join(' and ');
+    lines.push(`Published ${where}: ${rep.tables.length} tables, ${rows} rows, ${masked} columns masked, ${rep.skippedTables.length} tables skipped.`);
     const fks = rep.droppedForeignKeys;
     if (fks.length > 0) lines.push(`Left out ${fks.length} foreign key${fks.length === 1 ? '' : 's'} into skipped tables: ${fks.map((f) => `${f.table}.${f.constraint} → ${f.references}`).join(', ')}.`);
   } else if (r.exitCode === 1) {

@@ -26,7 +26,7 @@ interface PgErrorFields {
  * Rebuilds a pg driver error as a DatabaseError carrying no value: SQLSTATE, constraint, table
  * and column names only. `phase` says what maskgate was doing, for the message.
  */
-export function toDatabaseError(err: unknown, phase: 'connect' | 'query' | 'stream'): DatabaseError {
+export function toDatabaseError(err: unknown, phase: 'connect' | 'query' | 'stream', role: 'source' | 'target' = 'source'): DatabaseError {
   if (err instanceof DatabaseError) return err;
   const e = (typeof err === 'object' && err !== null ? err : {}) as PgErrorFields;
   const code = typeof e.code === 'string' ? e.code : '';
@@ -39,12 +39,12 @@ export function toDatabaseError(err: unknown, phase: 'connect' | 'query' | 'stre
     CONNECTION_CODES.has(code) || code.startsWith('08') || code === '57P01' ||
     (err instanceof Error && /Connection terminated|connection.*(closed|ended)/i.test(err.message) && !code);
   if (lost && phase !== 'connect') {
-    return new DatabaseError('DB_CONNECTION_LOST', 'The connection to the source database was lost while reading.', { ...meta, ...(code ? { sqlstate: code } : {}) }, 'Check the database server and run again; nothing was published.');
+    return new DatabaseError('DB_CONNECTION_LOST', `The connection to the ${role} database was lost${role === 'source' ? ' while reading' : ''}.`, { ...meta, ...(code ? { sqlstate: code } : {}) }, 'Check the database server and run again; nothing was published.');
   }
   if (phase === 'connect' || lost) {
-    return new DatabaseError('DB_CONNECT', `Could not connect to the source database${code ? ` (${SQLSTATE_NAMES[code] ?? code})` : ''}.`, code ? { sqlstate: code } : {}, 'Check the source URL, that the server is running, and the credentials.');
+    return new DatabaseError('DB_CONNECT', `Could not connect to the ${role} database${code ? ` (${SQLSTATE_NAMES[code] ?? code})` : ''}.`, code ? { sqlstate: code } : {}, 'Check the source URL, that the server is running, and the credentials.');
   }
   const name = SQLSTATE_NAMES[code];
   const where = meta.table ? ` on table ${meta.table}${meta.column ? ` column ${meta.column}` : ''}${meta.constraint ? ` constraint ${meta.constraint}` : ''}` : meta.constraint ? ` on constraint ${meta.constraint}` : '';
-  return new DatabaseError('DB_QUERY', `PostgreSQL error ${code || 'unknown'}${name ? ` (${name})` : ''}${where}.`, { ...meta, ...(code ? { sqlstate: code } : {}) });
+  return new DatabaseError('DB_QUERY', `PostgreSQL error ${code || 'unknown'}${name ? ` (${name})` : ''}${where}${role === 'target' ? ' on the target database' : ''}.`, { ...meta, ...(code ? { sqlstate: code } : {}) });
 }

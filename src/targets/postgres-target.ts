@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import type { Writable } from 'node:stream';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { quoteIdent } from '../db/postgres/postgres-ddl.js';
+import { toDatabaseError } from '../db/postgres/postgres-errors.js';
+import { DUMP_TRAILER } from '../dump/dump-format.js';
+import { lineBatches } from '../dump/line-batches.js';
+import { MaskgateError } from '../errors.js';
+import { stamp, type LoadRequest, type LoadResult } from './target.js';
+
+const COPY_START = /^COPY (.+) FROM stdin;$/;
+
+/**
+ * Loads a verified PostgreSQL dump into the target and swaps it in atomically. PostgreSQL's DDL is
+ * transactional, so one transaction renames each schema the dump fills to a backup name, creates it
+ * afresh, runs the dump into it (COPY FROM STDIN; keys, indexes and sequence values after the data),
+ * drops the backups unless asked to keep them, and commits. Until COMMIT nobody sees the new schema;
+ * any failure, including a lost connection, rolls back to exactly what the target held.
+ */
+export async function loadPostgresTarget(url: string, req: LoadRequest): Promise<LoadResult> {
+  const client = new pg.Client({ connectionString: url, application_name: 'maskgate-target' });
+  let lost: unknown = null;
+  client.on('error', (err) => {
+    lost = err;
+  });
+  try {
+    await client.connect();
+  } catch (err) {
+    client.removeAllListeners();
+    throw toDatabaseError(err, 'connect', 'target');
+  }
+  const schemas = [...new Set(req.tables.map((t) => t.schema))].sort();
+  const backups: string[] = [];
+  let rows = 0;
+  try {
+    await client.query('BEGIN');
+    for (const s of schemas) {
+      const { rows: exists } = await client.query('SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = $1', [s]);
+      if (exists.length > 0) {
+        const backup = `maskgate_previous_${stamp(req.startedAt)}_${s}`.slice(0, 63);
+        await client.query(`ALTER SCHEMA ${quoteIdent(s)} RENAME TO ${quoteIdent(backup)}`);
+        backups.push(backup);
+      }
+      await client.query(`CREATE SCHEMA ${quoteIdent(s)}`);
+    }
+    const digest = createHash('sha256');
+    let sql = '';
+    let copy: Writable | null = null;
+    let copyDone: Promise<void> | null = null;
+    let trailer = false;
+    for await (const lines of lineBatches(req.dumpPath, digest)) {
+      let text = '';
+      for (const line of lines) {
+        if (copy) {
+          if (line === '\\.') {
+            if (text) copy.write(text);
+            text = '';
+            copy.end();
+            await copyDone;
+            copy = null;
+          } else {
+            text += `${line}\n`;
+            rows++;
+          }
+          continue;
+        }
+        const m = COPY_START.exec(line);
+        if (m) {
+          if (sql.trim()) await client.query(sql);
+          sql = '';
+          const stream = client.query(copyFrom(`COPY ${m[1]} FROM STDIN`));
+          copyDone = new Promise((resolve, reject) => {
+            stream.on('finish', () => resolve());
+            stream.on('error', reject);
+          });
+          copyDone.catch(() => undefined);
+          copy = stream;
+        } else {
+          if (line === DUMP_TRAILER) trailer = true;
+          sql += `${line}\n`;
+        }
+      }
+      // Backpressure: one 64 KiB batch at a time into the COPY stream.
+      if (copy && text && !copy.write(text)) await Promise.race([new Promise((r) => copy!.once('drain', r)), copyDone]);
+    }
+    if (copy) throw new MaskgateError('IO', 'The staged dump ended inside a COPY block; nothing was loaded.');
+    if (sql.trim()) await client.query(sql);
+    if (!trailer || digest.digest('hex') !== req.sha256) {
+      throw new MaskgateError('IO', 'The staged dump changed after verification; nothing was loaded.', {}, 'Another process may be writing in the staging directory; run again.');
+    }
+    if (!req.keepPrevious) for (const b of backups) await client.query(`DROP SCHEMA ${quoteIdent(b)} CASCADE`);
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    if (err instanceof MaskgateError) throw err;
+    throw toDatabaseError(lost ?? err, lost ? 'stream' : 'query', 'target');
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  return { engine: 'postgres', previous: req.keepPrevious ? backups : [], rows };
+}
