@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import { MaskgateError } from '../errors.js';
 import { createLogger, LOG_LEVELS } from '../log.js';
 import { TOOL_VERSION } from '../run/tool-version.js';
+import { OUTPUT_FORMATS } from '../run/run-pipeline.js';
 import { removeAllStagedSync } from '../sinks/staged-files.js';
 import { checkCommand } from './check-command.js';
 import { demoCommand } from './demo-command.js';
@@ -34,6 +35,7 @@ function buildProgram(state: { code: number }): Command {
     .option('-o, --out <file>', 'the dump to publish; written as a 0600 temp file and renamed only after verification passes')
     .option('-t, --target <url>', 'a database of the same engine to load after verification passes, swapped in atomically (PostgreSQL: the schemas the dump fills; MySQL: the database\'s tables)')
     .option('--staging-dir <dir>', 'where the private (0700) staging directory for the dump under verification is made (default: the system temp dir)')
+    .addOption(new Option('--format <format>', 'sql: the source engine\'s dump (one file); csv or jsonl: a directory with one file per table and a manifest').choices(OUTPUT_FORMATS).default('sql'))
     .option('--keep-previous', 'with --target: keep what the target held as a dated backup schema (PostgreSQL) or database (MySQL) instead of dropping it')
     .option('-r, --report <file>', 'JSON report (default: <out>.report.json, or maskgate.report.json with --target only); written on refusal and failure too')
     .addOption(logLevel)

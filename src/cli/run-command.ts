@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { secretFromEnv } from '../config/secret.js';
-import { runPipeline, type RunResult } from '../run/run-pipeline.js';
+import { runPipeline, type OutputFormat, type RunResult } from '../run/run-pipeline.js';
 import { terminalProgress } from './output/terminal-progress.js';
 import { renderRunSummary } from './output/render-text.js';
 
@@ -12,7 +12,7 @@ export interface RunCommandOptions {
   readonly target?: string | undefined;
   readonly stagingDir?: string | undefined;
   readonly keepPrevious?: boolean | undefined;
-  readonly format?: string | undefined;
+  readonly format?: OutputFormat | undefined;
   readonly report?: string | undefined;
 }
 
@@ -25,6 +25,7 @@ export async function runCommand(opts: RunCommandOptions, logger: Logger): Promi
     targetUrl: opts.target,
     stagingDir: opts.stagingDir,
     keepPrevious: opts.keepPrevious,
+    format: opts.format,
     reportPath: opts.report,
     secret: secretFromEnv(process.env),
     env: process.env,

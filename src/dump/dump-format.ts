@@ -32,6 +32,8 @@ export interface DumpWriter {
   tail(): string;
   /** The `target` its reader reports for this table's data block. */
   target(table: TableInfo): string;
+  /** Present for directory exports (csv, jsonl): the file each table goes to, and the manifest the tail is written to. */
+  readonly layout?: { file(table: TableInfo): string; readonly manifest: string };
   /** Foreign keys into skipped tables, left out of the dump and reported. */
   readonly droppedForeignKeys: readonly { readonly table: string; readonly constraint: string; readonly references: string }[];
 }

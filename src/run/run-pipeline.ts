@@ -12,6 +12,9 @@ import { maskerRegistry } from '../maskers/masker-registry.js';
 import type { CellValue, RowContext } from '../maskers/masker.js';
 import { writeReport, type RunReport, type TableReport } from '../report/run-report.js';
 import { removeStaleStagedFiles, StagedFile } from '../sinks/staged-file.js';
+import { StagedDir } from '../sinks/staged-dir.js';
+import { csvDumpWriter, csvFormat } from '../dump/csv-format.js';
+import { jsonlDumpWriter, jsonlFormat } from '../dump/jsonl-format.js';
 import { registerStaged, unregisterStaged } from '../sinks/staged-files.js';
 import { engineOf, openSource } from '../sources/open-source.js';
 import { loadMysqlTarget } from '../targets/mysql-target.js';
@@ -52,6 +55,8 @@ export interface RunOptions {
   readonly stagingDir?: string | undefined;
   /** Keep the target's previous contents as a dated backup schema/database. */
   readonly keepPrevious?: boolean | undefined;
+  /** `sql` (default: the source engine's dump), or a directory of one `csv` / `jsonl` file per table. */
+  readonly format?: OutputFormat | undefined;
   readonly secret: Uint8Array;
   readonly env: NodeJS.ProcessEnv;
   readonly logger: Logger;
@@ -59,6 +64,11 @@ export interface RunOptions {
   /** Loaded rules, when the caller already has them (the demo). */
   readonly rules?: RulesFile;
 }
+
+/** Output formats of `run --format`. */
+export const OUTPUT_FORMATS = ['sql', 'csv', 'jsonl'] as const;
+/** One of OUTPUT_FORMATS. */
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** Outcome of a run: published, refused with findings, or failed; see `exitCode`. */
 export interface RunResult {
@@ -96,11 +106,15 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   if (opts.targetUrl && engineOf(opts.targetUrl, 'target') !== sourceEngine) {
     throw new MaskgateError('USAGE', `Cross-engine loads (${sourceEngine} → ${engineOf(opts.targetUrl, 'target')}) are out of scope: --target must be the same engine as the source.`, {}, 'Write a dump with --out and convert it yourself, or load into a target of the source\'s engine.');
   }
+  const format = opts.format ?? 'sql';
+  if (format !== 'sql' && opts.targetUrl) throw new MaskgateError('USAGE', `--target loads the engine's SQL dump; --format ${format} works with --out only.`, {}, 'Drop --format, or drop --target and give --out DIR.');
+  if (format !== 'sql' && !opts.outPath) throw new MaskgateError('USAGE', `--format ${format} writes a directory: give it with --out DIR.`);
   const outPath = opts.outPath ? resolve(opts.outPath) : null;
   const reportPath = resolve(opts.reportPath ?? (opts.outPath ? `${opts.outPath}.report.json` : 'maskgate.report.json'));
   const log = opts.logger.child({ runId });
   if (outPath) {
-    await checkOutputPath(outPath);
+    if (format === 'sql') await checkOutputPath(outPath);
+    else await checkOutputDir(outPath);
     const stale = await removeStaleStagedFiles(outPath);
     if (stale > 0) log.warn({ removed: stale, dir: dirname(outPath) }, 'removed temporary files of an earlier run that was killed');
     if (reportPath === outPath) throw new MaskgateError('USAGE', '--report must differ from --out.', {}, 'Leave --report out to get <out>.report.json.');
@@ -117,7 +131,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   try {
     const schema = await source.introspect();
     plan = planRun(rules, schema, maskerRegistry, prf, (canon) => sourceFps.contains(LEAK_TAGS.name, canon));
-    writer = source.dumpWriter(plan.tables.map((t) => t.table));
+    const tables = plan.tables.map((t) => t.table);
+    writer = format === 'csv' ? csvDumpWriter(source.format.codec, tables) : format === 'jsonl' ? jsonlDumpWriter(source.format.codec, tables) : source.dumpWriter(tables);
   } catch (err) {
     await source.close();
     throw err;
@@ -126,7 +141,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
 
   const tableReports: TableReport[] = [];
   const rowCounts = new Map<string, number>();
-  let staged: StagedFile | null = null;
+  let staged: StagedFile | StagedDir | null = null;
   let fingerprints: StagedFile | null = null;
   let scratchDir: string | null = null;
   let verification: VerifyResult | null = null;
@@ -138,7 +153,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     // mkdtemp makes it 0700: the staged dump in it holds data before it is verified.
     scratchDir = await mkdtemp(join(resolve(opts.stagingDir ?? tmpdir()), 'maskgate-'));
     registerStaged(scratchDir);
-    staged = await StagedFile.create(outPath, outPath ? undefined : join(scratchDir, 'masked.sql'));
+    staged = writer.layout ? await StagedDir.create(outPath!) : await StagedFile.create(outPath, outPath ? undefined : join(scratchDir, 'masked.sql'));
     fingerprints = await StagedFile.create(null, join(scratchDir, 'source-fingerprints.bin'));
     const seal = newLogSeal();
     // One batch for the whole run: it holds the one CTR keystream the reader decrypts with.
@@ -158,6 +173,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
         return { column: c.column.name, masker: c.masker.name, ...(reason !== undefined ? { reason } : {}) };
       }) });
     }
+    if (writer.layout && staged instanceof StagedDir) await staged.startFile(writer.layout.manifest);
     await staged.write(writer.tail());
     await staged.finish();
     await fingerprints.finish();
@@ -171,7 +187,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       fingerprintPath: fingerprints.path,
       seal,
       prf,
-      format: source.format,
+      format: format === 'csv' ? csvFormat : format === 'jsonl' ? jsonlFormat : source.format,
       tables: plan.tables.map((tp) => expectedTable(tp, writer, rowCounts.get(qualifiedName(tp.table)) ?? 0)),
       classification: { checked: plan.keptColumns, flagged: plan.keptButLooksPersonal },
       allowed: allowSet(rules.allow),
@@ -244,8 +260,15 @@ async function checkOutputPath(outPath: string): Promise<void> {
   }
 }
 
+/** Fails fast (exit 2) on a csv/jsonl --out that is a file or a directory that is not an earlier export. */
+async function checkOutputDir(outPath: string): Promise<void> {
+  const dir = await stat(dirname(outPath)).catch(() => null);
+  if (!dir?.isDirectory()) throw new MaskgateError('USAGE', `The directory of --out (${dirname(outPath)}) does not exist.`, { path: outPath }, 'Create it first, or choose another --out.');
+  await StagedDir.checkReplaceable(outPath);
+}
+
 /** Masks one table into the staged dump, writing source fingerprints for the leak check. */
-async function copyTable(tp: TablePlan, source: Source, writer: DumpWriter, fps: FingerprintBatch, sourceFps: SourceFingerprints, out: StagedFile, fpOut: StagedFile, progress?: ProgressListener): Promise<number> {
+async function copyTable(tp: TablePlan, source: Source, writer: DumpWriter, fps: FingerprintBatch, sourceFps: SourceFingerprints, out: StagedFile | StagedDir, fpOut: StagedFile, progress?: ProgressListener): Promise<number> {
   const { table } = tp;
   const codec: FieldCodec = source.format.codec;
   const masked = tp.columns.filter((c) => c.fn !== null);
@@ -265,6 +288,7 @@ async function copyTable(tp: TablePlan, source: Source, writer: DumpWriter, fps:
     },
   };
 
+  if (writer.layout && out instanceof StagedDir) await out.startFile(writer.layout.file(table));
   await out.write(writer.tableStart(table));
   for await (const batch of source.readTable(table)) {
     for (const fields of batch) {

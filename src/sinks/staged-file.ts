@@ -121,7 +121,7 @@ export async function removeStaleStagedFiles(finalPath: string): Promise<number>
     if (!name.startsWith(prefix)) continue;
     const m = /^(\d+)-[0-9a-f]{12}\.partial$/.exec(name.slice(prefix.length));
     if (!m || processAlive(Number(m[1]))) continue;
-    await rm(join(dirname(finalPath), name), { force: true });
+    await rm(join(dirname(finalPath), name), { recursive: true, force: true });
     removed++;
   }
   return removed;

@@ -91,9 +91,9 @@ export interface VerifyOptions {
 
 const round = (x: number): number => Math.round(x);
 
-/** How a finding names its row: kept primary-key values (`id=17`), or the row's position (`#42`). Only built for findings. */
-function rowKeyOf(t: ExpectedTable, fields: readonly string[], rowNo: number): string {
-  return t.rowKeyColumns.length > 0 ? t.rowKeyColumns.map((k) => `${t.columns[k]}=${fields[k]}`).join(',') : `#${rowNo}`;
+/** How a finding names its row: kept primary-key values (`id=17`, decoded), or the row's position (`#42`). Only built for findings. */
+function rowKeyOf(t: ExpectedTable, fields: readonly string[], rowNo: number, decode: (field: string) => string | null): string {
+  return t.rowKeyColumns.length > 0 ? t.rowKeyColumns.map((k) => `${t.columns[k]}=${decode(fields[k]!)}`).join(',') : `#${rowNo}`;
 }
 
 /**
@@ -104,6 +104,7 @@ function rowKeyOf(t: ExpectedTable, fields: readonly string[], rowNo: number): s
  */
 export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResult> {
   const cap = opts.maxFindingsPerColumn ?? 100;
+  const codec = opts.format.codec;
   const findings: Finding[] = [];
   const perColumn = new Map<string, number>();
   let unlisted = 0;
@@ -160,7 +161,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
     }
     exactFindings++;
     add({
-      severity: 'error', detector: 'exact-match', table: t.name, column: t.columns[cell.index]!, rowKey: rowKeyOf(t, cell.fields, cell.rowNo),
+      severity: 'error', detector: 'exact-match', table: t.name, column: t.columns[cell.index]!, rowKey: rowKeyOf(t, cell.fields, cell.rowNo, codec.decode),
       message: `A cell holds a ${type} that was personal data in the source: real data survived here (copied, derived or missed by a masker).`,
     });
   };
@@ -180,7 +181,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
       if (masked?.writes(hit.type, hit.text)) continue;
       patternFindings++;
       add({
-        severity: hit.confidence === 'high' ? 'error' : 'warning', detector: `pattern-${hit.type}`, table: t.name, column: t.columns[i]!, rowKey: rowKeyOf(t, fields, rowNo),
+        severity: hit.confidence === 'high' ? 'error' : 'warning', detector: `pattern-${hit.type}`, table: t.name, column: t.columns[i]!, rowKey: rowKeyOf(t, fields, rowNo, codec.decode),
         preview: redactedPreview(hit.text),
         message: masked === null
           ? `A kept column holds what looks like a real ${hit.type} (${hit.confidence} confidence): mask the column, or scrub it.`
@@ -212,7 +213,6 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
   const qiParts: (string | null)[] = [];
   const classes = new Map<ExpectedTable, EquivalenceClasses>();
 
-  const codec = opts.format.codec;
   const byTarget = new Map(opts.tables.map((t) => [t.target, t]));
   const seen = new Set<string>();
   const digest = createHash('sha256');
@@ -295,7 +295,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
           if (!rc.inRange(out)) {
             rangeFindings++;
             add({
-              severity: 'error', detector: 'generator-range', table: t.name, column: t.columns[rc.index]!, rowKey: rowKeyOf(t, ev.fields, rowNo), preview: redactedPreview(out),
+              severity: 'error', detector: 'generator-range', table: t.name, column: t.columns[rc.index]!, rowKey: rowKeyOf(t, ev.fields, rowNo, codec.decode), preview: redactedPreview(out),
               message: `A cell masked with ${rc.masker} holds a value outside what ${rc.masker} writes (e.g. a BSN outside the 00-block, an e-mail outside the reserved domain): the masker did not run on it.`,
             });
           }
@@ -314,7 +314,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
             leakFindings++;
             add({
               severity: 'error', detector: 'unchanged-value', table: t.name, column: t.columns[i]!,
-              rowKey: rowKeyOf(t, ev.fields, rowNo),
+              rowKey: rowKeyOf(t, ev.fields, rowNo, codec.decode),
               preview: redactedPreview(out),
               message: 'A masked cell still holds the source value of its row: the masker did not change it.',
             });
