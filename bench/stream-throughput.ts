@@ -6,6 +6,7 @@
  *   npm run bench -- --quick           # 20k and 100k rows (smoke test)
  *   npm run bench -- --rows 1000000    # one size only
  *   npm run bench -- --rules FILE      # other rules file (default bench/persons.rules.yaml)
+ *   npm run bench -- --no-mysql        # skip the MySQL line (raw mysqldump versus maskgate on MariaDB)
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -22,6 +23,8 @@ import { to as copyTo } from 'pg-copy-streams';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DB = 'maskgate_bench';
 const SERVER = process.env['MASKGATE_BENCH_PG'] ?? 'postgres://postgres@127.0.0.1:5432';
+/** MariaDB/MySQL server for the MySQL line; the database `maskgate_bench` is created and dropped there. */
+const MYSQL_SERVER = new URL(process.env['MASKGATE_BENCH_MYSQL'] ?? 'mysql://root@127.0.0.1:3306');
 const TARGET_RATIO = 0.25;
 const TARGET_RSS_MB = 300;
 /** Issue 4: verification may cost at most about half the masking run. */
@@ -147,6 +150,50 @@ export async function maskgateRun(url: string, rules: string, out: string): Prom
   return { seconds, peakMB: peakKb / 1024 };
 }
 
+/** Runs a command with its stdout discarded (counted); returns seconds and bytes. */
+async function timedCommand(cmd: string, args: readonly string[], input?: string): Promise<{ seconds: number; bytes: number }> {
+  const t0 = process.hrtime.bigint();
+  const child = spawn(cmd, args, { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+  let bytes = 0;
+  let err = '';
+  child.stdout!.on('data', (d: Buffer) => { bytes += d.length; });
+  child.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
+  if (input !== undefined) child.stdin!.end(input);
+  const code = await new Promise<number | null>((res, rej) => { child.on('error', rej); child.on('close', res); });
+  if (code !== 0) throw new Error(`${cmd} exited with ${code}: ${err.slice(-2000)}`);
+  return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, bytes };
+}
+
+/** `mysql` client arguments for the bench server. */
+function mysqlArgs(database?: string): string[] {
+  const u = MYSQL_SERVER;
+  return ['-h', u.hostname, '-P', u.port || '3306', '-u', decodeURIComponent(u.username) || 'root', ...(u.password ? [`-p${decodeURIComponent(u.password)}`] : []), ...(database ? [database] : [])];
+}
+
+/**
+ * Copies PostgreSQL's `persons` (just generated) into MariaDB: COPY's text format is what LOAD DATA reads
+ * by default (tabs, \N for NULL, backslash escapes), so the MySQL line masks exactly the same rows.
+ */
+async function fillMysqlPersons(pgUrl: string, dir: string): Promise<void> {
+  const tsv = join(dir, 'persons.tsv');
+  const client = new pg.Client({ connectionString: pgUrl });
+  await client.connect();
+  try {
+    const { createWriteStream } = await import('node:fs');
+    await pipeline(client.query(copyTo(`COPY (SELECT id, bsn, voornaam, achternaam, geboortedatum, email, telefoon, postcode, woonplaats, kenteken, iban,
+      gezondheid_notities, to_char(aangemaakt_op AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') FROM persons ORDER BY id) TO STDOUT`)), createWriteStream(tsv));
+  } finally {
+    await client.end();
+  }
+  await timedCommand('mysql', mysqlArgs(), `DROP DATABASE IF EXISTS ${DB}; CREATE DATABASE ${DB} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;`);
+  await timedCommand('mysql', ['--local-infile=1', ...mysqlArgs(DB)], `CREATE TABLE persons (
+      id bigint PRIMARY KEY, bsn char(9) NOT NULL UNIQUE, voornaam varchar(100) NOT NULL, achternaam varchar(100) NOT NULL,
+      geboortedatum date NOT NULL, email varchar(255) NOT NULL UNIQUE, telefoon varchar(30), postcode varchar(10), woonplaats varchar(100),
+      kenteken varchar(10), iban varchar(34), gezondheid_notities text, aangemaakt_op datetime NOT NULL) ENGINE=InnoDB;
+    LOAD DATA LOCAL INFILE '${tsv}' INTO TABLE persons; ANALYZE TABLE persons;`);
+  await rm(tsv, { force: true });
+}
+
 /** Masking and verification time as the run measured them itself (report `timings`). */
 async function reportTimings(path: string): Promise<{ maskMs: number; verifyMs: number }> {
   const r = JSON.parse(await readFile(path, 'utf8')) as { timings?: { maskMs: number; verifyMs?: number } };
@@ -188,7 +235,7 @@ function printTable(results: readonly Result[]): void {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { rows: { type: 'string' }, quick: { type: 'boolean' }, rules: { type: 'string' } } });
+  const { values } = parseArgs({ options: { rows: { type: 'string' }, quick: { type: 'boolean' }, rules: { type: 'string' }, 'no-mysql': { type: 'boolean' } } });
   const sizes = values.rows !== undefined ? [Number(values.rows)] : values.quick ? [20_000, 100_000] : [100_000, 1_000_000];
   if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`--rows must be a positive integer, got ${values.rows}`);
   const rules = resolve(values.rules ?? join(ROOT, 'bench/persons.rules.yaml'));
@@ -217,8 +264,26 @@ async function main(): Promise<void> {
         maskRowsPerSec: rows / mask.seconds, peakRssMB: mask.peakMB, ...(await reportTimings(`${out}.report.json`)) });
     }
     printTable(results);
+    if (!values['no-mysql']) {
+      // The PostgreSQL table of the largest size is still there: the same rows go to MariaDB.
+      const rows = sizes[sizes.length - 1]!;
+      await fillMysqlPersons(url, dir);
+      const raw = await timedCommand('mysqldump', ['--single-transaction', '--quick', ...mysqlArgs(DB), 'persons']);
+      console.error(`[bench] raw mysqldump ${raw.seconds.toFixed(2)} s`);
+      const out = join(dir, 'persons.mysql.sql');
+      const myUrl = new URL(MYSQL_SERVER.toString());
+      myUrl.pathname = `/${DB}`;
+      const mask = await maskgateRun(myUrl.toString(), rules, out);
+      const t = await reportTimings(`${out}.report.json`);
+      await rm(out, { force: true });
+      const ratio = (rows / mask.seconds) / (rows / raw.seconds);
+      console.log(`MySQL (MariaDB) ${fmt(rows)} rows: raw mysqldump ${fmt(rows / raw.seconds)} rows/s (${fmt(raw.bytes / 1048576, 1)} MB), `
+        + `maskgate ${fmt(rows / mask.seconds)} rows/s, ratio ${ratio.toFixed(3)} ${ratio >= TARGET_RATIO ? 'ok' : 'BELOW'} (≥ ${TARGET_RATIO}), `
+        + `peak RSS ${mask.peakMB.toFixed(1)} MB, mask ${(t.maskMs / 1000).toFixed(1)} s, verify ${(t.verifyMs / 1000).toFixed(1)} s`);
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
+    if (!values['no-mysql']) await timedCommand('mysql', mysqlArgs(), `DROP DATABASE IF EXISTS ${DB}`).catch((e: unknown) => console.error(`[bench] cleanup: ${String(e)}`));
     await admin((c) => c.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`)).catch((e: unknown) => console.error(`[bench] cleanup: ${String(e)}`));
   }
 }
