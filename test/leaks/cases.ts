@@ -3,6 +3,8 @@
 // it. New kept columns have neutral names (toelichting, klantref, gegevens, …) so that classification
 // by name stays silent and the intended layer is the one under test; only case 1 tests the name layer.
 // Every value is fictional: fixture people with RvIG test BSNs, IBANs and plates made up here.
+// Statements go through the Dialect a case is given, and tables are named bare (as in the rules and in
+// the expectations), so each case runs unchanged on PostgreSQL and on MariaDB.
 import {
   completeBsn,
   elfproefRange,
@@ -13,11 +15,13 @@ import {
   seededRandom,
   sidecode11Plate,
 } from './identifiers.js';
-import { lit, setById, type Applicant, type FixtureFacts, type PlantSpec } from './plant.js';
+import type { Dialect } from './dialect.js';
+import type { Applicant, FixtureFacts, PlantSpec } from './plant.js';
 
 /** What a leak case must produce: an error finding of this detector at this place. */
 export interface LeakExpectation {
   readonly detector: string;
+  /** Bare: the report qualifies it with `public` or the MySQL database. */
   readonly table: string;
   /** Absent for table-level findings (k-anonymity). */
   readonly column?: string;
@@ -37,19 +41,19 @@ export interface SuiteCase extends PlantSpec {
   readonly expect?: LeakExpectation;
 }
 
-const APPLICANTS = 'public.aanvragers';
-const REQUESTS = 'public.aanvragen';
+const APPLICANTS = 'aanvragers';
+const REQUESTS = 'aanvragen';
 const keep = 'keep';
 
 /** A neutral note on every request, so the kept column is realistic and mostly clean. */
 const NEUTRAL_NOTE = 'Beoordeeld volgens de standaardprocedure.';
 
 /** Adds the kept free-text column `toelichting` to aanvragen: the neutral note everywhere, `notes` on their rows. */
-function toelichting(notes: ReadonlyMap<number, string>): string[] {
+function toelichting(d: Dialect, notes: ReadonlyMap<number, string>): string[] {
   return [
-    `ALTER TABLE ${REQUESTS} ADD COLUMN toelichting text`,
-    `UPDATE ${REQUESTS} SET toelichting = ${lit(NEUTRAL_NOTE)}`,
-    ...(notes.size > 0 ? [setById(REQUESTS, 'toelichting', notes)] : []),
+    d.addColumn(REQUESTS, 'toelichting', 'text'),
+    `UPDATE ${d.table(REQUESTS)} SET toelichting = ${d.lit(NEUTRAL_NOTE)}`,
+    ...(notes.size > 0 ? [d.setById(REQUESTS, 'toelichting', notes)] : []),
   ];
 }
 
@@ -107,7 +111,7 @@ export const LEAK_CASES: readonly SuiteCase[] = [
     id: '2',
     name: 'BSNs of other applicants in free text, five notations, no BSN keyword',
     layer: 'L5 exact match (tokens in text)',
-    mutate: (f) => {
+    mutate: (f, d) => {
       const rows = [10, 11, 12, 13, 14];
       const notes = new Map<number, string>();
       const planted: string[] = [];
@@ -117,7 +121,7 @@ export const LEAK_CASES: readonly SuiteCase[] = [
         notes.set(row, NOTATION_NOTES[i]!(written));
         planted.push(written);
       });
-      return { sql: toelichting(notes), planted };
+      return { sql: toelichting(d, notes), planted };
     },
     rules: { [`${REQUESTS}.toelichting`]: keep },
     expect: { detector: 'exact-match', table: REQUESTS, column: 'toelichting', rowKeys: rowKeys([10, 11, 12, 13, 14]) },
@@ -126,7 +130,7 @@ export const LEAK_CASES: readonly SuiteCase[] = [
     id: '3',
     name: 'integer BSN that lost its leading zeros (RvIG 0000-block BSN → bigint)',
     layer: 'L5 exact match (integer re-padded to 9 digits)',
-    mutate: (f) => {
+    mutate: (f, d) => {
       // Two applicants get elfproef-valid BSNs from RvIG's leading-zero test block 000000001–000009999.
       const block = elfproefRange(1_000, 9_999);
       const zeroBlock = [block.find((b) => b >= '000001234')!, block.find((b) => b >= '000008760')!];
@@ -135,9 +139,9 @@ export const LEAK_CASES: readonly SuiteCase[] = [
       if (zeroBlock.some((b) => used.has(b))) throw new Error('leading-zero BSN already in the fixture');
       return {
         sql: [
-          setById(APPLICANTS, 'bsn', new Map(ids.map((id, i) => [id, zeroBlock[i]!]))),
-          `ALTER TABLE ${APPLICANTS} ADD COLUMN klantref bigint`,
-          `UPDATE ${APPLICANTS} SET klantref = bsn::bigint WHERE id IN (${ids.join(', ')})`,
+          d.setById(APPLICANTS, 'bsn', new Map(ids.map((id, i) => [id, zeroBlock[i]!]))),
+          d.addColumn(APPLICANTS, 'klantref', 'bigint'),
+          `UPDATE ${d.table(APPLICANTS)} SET klantref = ${d.toBigint('bsn')} WHERE id IN (${ids.join(', ')})`,
         ],
         // The bigint forms (4 digits) are too short to grep for without false alarms; the 9-digit forms are not.
         planted: zeroBlock,
@@ -148,9 +152,9 @@ export const LEAK_CASES: readonly SuiteCase[] = [
   },
   {
     id: '4',
-    name: 'BSNs inside jsonb (nested object and array)',
+    name: 'BSNs inside a JSON column (nested object and array; jsonb on PostgreSQL)',
     layer: 'L5 exact match (JSON strings)',
-    mutate: (f) => {
+    mutate: (f, d) => {
       const ids = [20, 21, 22];
       const docs = new Map<number, string>();
       const planted: string[] = [];
@@ -160,7 +164,7 @@ export const LEAK_CASES: readonly SuiteCase[] = [
         docs.set(id, JSON.stringify({ dossier: { id: own, status: 'compleet' }, refs: [other] }));
         planted.push(own, other);
       }
-      return { sql: [`ALTER TABLE ${APPLICANTS} ADD COLUMN gegevens jsonb`, setById(APPLICANTS, 'gegevens', docs, 'jsonb')], planted };
+      return { sql: [d.addColumn(APPLICANTS, 'gegevens', 'json'), d.setById(APPLICANTS, 'gegevens', docs, 'json')], planted };
     },
     rules: { [`${APPLICANTS}.gegevens`]: keep },
     expect: { detector: 'exact-match', table: APPLICANTS, column: 'gegevens', rowKeys: rowKeys([20, 21, 22]) },
@@ -169,8 +173,8 @@ export const LEAK_CASES: readonly SuiteCase[] = [
     id: '5',
     name: 'e-mail copied into a username column',
     layer: 'L5 exact match (whole cell)',
-    mutate: (f) => ({
-      sql: [`ALTER TABLE ${APPLICANTS} ADD COLUMN gebruikersnaam text`, `UPDATE ${APPLICANTS} SET gebruikersnaam = email`],
+    mutate: (f, d) => ({
+      sql: [d.addColumn(APPLICANTS, 'gebruikersnaam', 'text'), `UPDATE ${d.table(APPLICANTS)} SET gebruikersnaam = email`],
       planted: f.applicants.map((a) => a.email).filter(present),
     }),
     rules: { [`${APPLICANTS}.gebruikersnaam`]: keep },
@@ -178,23 +182,20 @@ export const LEAK_CASES: readonly SuiteCase[] = [
   },
   {
     id: '6',
-    name: 'tsvector search column derived from name and e-mail',
-    layer: 'L5 exact match (tsvector lexemes; full name first+last)',
-    mutate: (f) => ({
-      sql: [
-        `ALTER TABLE ${APPLICANTS} ADD COLUMN zoekvector tsvector`,
-        `UPDATE ${APPLICANTS} SET zoekvector = to_tsvector('simple', voornaam || ' ' || achternaam || ' ' || coalesce(email, ''))`,
-      ],
+    name: 'search column derived from name and e-mail (tsvector; FULLTEXT-indexed text on MySQL)',
+    layer: 'L5 exact match (search words or lexemes; full name first+last)',
+    mutate: (f, d) => ({
+      sql: d.addSearchColumn(APPLICANTS, 'zoekveld', ['voornaam', 'achternaam', 'email']),
       planted: [...f.applicants.map((a) => a.email).filter(present), ...f.applicants.map(fullName)],
     }),
-    rules: { [`${APPLICANTS}.zoekvector`]: keep },
-    expect: { detector: 'exact-match', table: APPLICANTS, column: 'zoekvector', rowKeys: rowKeys([1]) },
+    rules: { [`${APPLICANTS}.zoekveld`]: keep },
+    expect: { detector: 'exact-match', table: APPLICANTS, column: 'zoekveld', rowKeys: rowKeys([1]) },
   },
   {
     id: '7',
     name: 'IBAN of a masked iban column copied into a note (grouped by 4)',
     layer: 'L5 exact match (IBAN in text)',
-    mutate: (f) => {
+    mutate: (f, d) => {
       const r = seededRandom(0x1ba7);
       const banks = ['ABNA', 'INGB', 'RABO'];
       const ibans = new Map<number, string>();
@@ -205,9 +206,9 @@ export const LEAK_CASES: readonly SuiteCase[] = [
       const copied = groupByFour(ibans.get(31)!);
       return {
         sql: [
-          `ALTER TABLE ${APPLICANTS} ADD COLUMN iban text`,
-          setById(APPLICANTS, 'iban', ibans),
-          ...toelichting(new Map([[30, `Restitutie van de leges naar ${copied} van de gemachtigde.`]])),
+          d.addColumn(APPLICANTS, 'iban', 'text'),
+          d.setById(APPLICANTS, 'iban', ibans),
+          ...toelichting(d, new Map([[30, `Restitutie van de leges naar ${copied} van de gemachtigde.`]])),
         ],
         planted: [...ibans.values(), copied],
       };
@@ -219,7 +220,7 @@ export const LEAK_CASES: readonly SuiteCase[] = [
     id: '8',
     name: 'kenteken of a masked plate column copied into a note',
     layer: 'L5 exact match (plate in text)',
-    mutate: (f) => {
+    mutate: (f, d) => {
       const r = seededRandom(0x9a7e);
       const plates = new Map<number, string>();
       const seen = new Set<string>();
@@ -232,9 +233,9 @@ export const LEAK_CASES: readonly SuiteCase[] = [
       const copied = plates.get(41)!;
       return {
         sql: [
-          `ALTER TABLE ${APPLICANTS} ADD COLUMN kenteken text`,
-          setById(APPLICANTS, 'kenteken', plates),
-          ...toelichting(new Map([[40, `Parkeerontheffing bij het loket voor ${copied} afgegeven.`]])),
+          d.addColumn(APPLICANTS, 'kenteken', 'text'),
+          d.setById(APPLICANTS, 'kenteken', plates),
+          ...toelichting(d, new Map([[40, `Parkeerontheffing bij het loket voor ${copied} afgegeven.`]])),
         ],
         planted: [...plates.values()],
       };
@@ -246,10 +247,10 @@ export const LEAK_CASES: readonly SuiteCase[] = [
     id: '9a',
     name: 'full names (surnames outside the name lists) in a kept note',
     layer: 'L5 exact match (full name first+last)',
-    mutate: (f) => {
+    mutate: (f, d) => {
       const names = ['Çelik', 'Kartosen', 'Haile'].map((s) => fullName(bySurname(f, s)));
       const notes = new Map(names.map((n, i) => [50 + i, `Telefonisch gesproken met ${n} over de aanvulling.`] as const));
-      return { sql: toelichting(notes), planted: names };
+      return { sql: toelichting(d, notes), planted: names };
     },
     rules: { [`${REQUESTS}.toelichting`]: keep },
     expect: { detector: 'exact-match', table: REQUESTS, column: 'toelichting', rowKeys: rowKeys([50, 51, 52]) },
@@ -281,9 +282,9 @@ export const LEAK_CASES: readonly SuiteCase[] = [
     id: '12',
     name: 'a BSN that is not in the source, with keyword, in a kept note',
     layer: 'L1+L4 pattern detector (BSN with context)',
-    mutate: (f) => {
+    mutate: (f, d) => {
       const bsn = unusedTestBsns(f)[0]!;
-      return { sql: toelichting(new Map([[60, `Voogd gebeld, BSN: ${bsn} genoteerd.`]])), planted: [bsn] };
+      return { sql: toelichting(d, new Map([[60, `Voogd gebeld, BSN: ${bsn} genoteerd.`]])), planted: [bsn] };
     },
     rules: { [`${REQUESTS}.toelichting`]: keep },
     expect: { detector: 'pattern-bsn', table: REQUESTS, column: 'toelichting', rowKeys: rowKeys([60]) },
@@ -292,10 +293,10 @@ export const LEAK_CASES: readonly SuiteCase[] = [
     id: '13',
     name: 'kept column whose every value is an elfproef-valid BSN not in the source',
     layer: 'L3 content statistics',
-    mutate: (f) => {
+    mutate: (f, d) => {
       const pool = unusedTestBsns(f);
       const values = new Map(f.applicants.map((a, i) => [a.id, pool[i]!] as const));
-      return { sql: [`ALTER TABLE ${APPLICANTS} ADD COLUMN referentie text`, setById(APPLICANTS, 'referentie', values)], planted: [...values.values()] };
+      return { sql: [d.addColumn(APPLICANTS, 'referentie', 'text'), d.setById(APPLICANTS, 'referentie', values)], planted: [...values.values()] };
     },
     rules: { [`${APPLICANTS}.referentie`]: keep },
     expect: { detector: 'content-statistics', table: APPLICANTS, column: 'referentie' },
@@ -320,9 +321,9 @@ function scrubbedName(id: string, surname: string, row: number): SuiteCase {
     id,
     name: `full name (surname ${surname}, outside the name lists) in the scrubbed notities: refused, or replaced by scrub`,
     layer: 'L5 exact match over scrub output (or scrub itself)',
-    mutate: (f) => {
+    mutate: (f, d) => {
       const name = fullName(bySurname(f, surname));
-      return { sql: [setById(REQUESTS, 'notities', new Map([[row, `Teruggebeld door ${name}, stukken volgen per post.`]]))], planted: [name] };
+      return { sql: [d.setById(REQUESTS, 'notities', new Map([[row, `Teruggebeld door ${name}, stukken volgen per post.`]]))], planted: [name] };
     },
     rules: {},
     expect: { detector: 'exact-match', table: REQUESTS, column: 'notities', rowKeys: rowKeys([row]), orRemovedFromDump: true },
@@ -335,7 +336,7 @@ export const CONTROLS: readonly SuiteCase[] = [
     id: 'A',
     name: 'random 9-digit order numbers (≈1 in 11 pass the elfproef), also in the note as "order …"',
     layer: 'no BSN refusal without context',
-    mutate: (f) => {
+    mutate: (f, d) => {
       const r = seededRandom(0x04de);
       const numbers = new Map<number, string>();
       const seen = new Set<string>();
@@ -348,9 +349,9 @@ export const CONTROLS: readonly SuiteCase[] = [
       }
       return {
         sql: [
-          `ALTER TABLE ${REQUESTS} ADD COLUMN ordernummer text`,
-          setById(REQUESTS, 'ordernummer', numbers),
-          ...toelichting(new Map([...numbers].map(([id, n]) => [id, `Leges voldaan, order ${n}.`] as const))),
+          d.addColumn(REQUESTS, 'ordernummer', 'text'),
+          d.setById(REQUESTS, 'ordernummer', numbers),
+          ...toelichting(d, new Map([...numbers].map(([id, n]) => [id, `Leges voldaan, order ${n}.`] as const))),
         ],
         planted: [],
         info: `${[...numbers.values()].filter(passesElfproef).length}/${numbers.size} order numbers pass the elfproef`,
@@ -362,13 +363,13 @@ export const CONTROLS: readonly SuiteCase[] = [
     id: 'B',
     name: 'jjjjmmdd date codes',
     layer: 'no BSN refusal for 8-digit dates',
-    mutate: (f) => {
+    mutate: (f, d) => {
       const r = seededRandom(0xda7e);
       const start = Date.UTC(1950, 0, 1);
       const days = Math.floor((Date.UTC(2024, 11, 31) - start) / 86_400_000);
       const codes = new Map(f.applicants.map((a) => [a.id, new Date(start + randomInt(r, 0, days) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '')] as const));
       return {
-        sql: [`ALTER TABLE ${APPLICANTS} ADD COLUMN datumcode text`, setById(APPLICANTS, 'datumcode', codes)],
+        sql: [d.addColumn(APPLICANTS, 'datumcode', 'text'), d.setById(APPLICANTS, 'datumcode', codes)],
         planted: [],
         info: `${[...codes.values()].filter((c) => passesElfproef(`0${c}`)).length}/${codes.size} dates pass the elfproef when padded to 9`,
       };
@@ -379,7 +380,7 @@ export const CONTROLS: readonly SuiteCase[] = [
     id: 'C',
     name: 'RSIN-like employer numbers in a column the rules declare as company data',
     layer: 'acknowledged keep of legal-entity numbers',
-    mutate: (f) => {
+    mutate: (f, d) => {
       // Twelve employers; RSINs of legal entities are 9 digits with the BSN elfproef (§1.7).
       const r = seededRandom(0x5515);
       const rsins: string[] = [];
@@ -389,7 +390,7 @@ export const CONTROLS: readonly SuiteCase[] = [
       }
       const values = new Map(f.applicants.map((a) => [a.id, rsins[a.id % rsins.length]!] as const));
       return {
-        sql: [`ALTER TABLE ${APPLICANTS} ADD COLUMN werkgever_rsin text`, setById(APPLICANTS, 'werkgever_rsin', values)],
+        sql: [d.addColumn(APPLICANTS, 'werkgever_rsin', 'text'), d.setById(APPLICANTS, 'werkgever_rsin', values)],
         planted: [],
         info: `${rsins.length} distinct elfproef-valid RSINs over ${values.size} rows`,
       };
@@ -400,7 +401,7 @@ export const CONTROLS: readonly SuiteCase[] = [
     id: 'D',
     name: 'product codes that look like kentekens in compact form',
     layer: 'no plate refusal for compact codes outside plate columns',
-    mutate: (f) => {
+    mutate: (f, d) => {
       // Half of the catalogue are valid compact plates (sidecodes 4 and 11, modern letters, GBB01B among
       // them); the other half carry a vowel, as product codes usually do.
       const r = seededRandom(0xc0de);
@@ -415,7 +416,7 @@ export const CONTROLS: readonly SuiteCase[] = [
       const values = new Map(f.aanvragen.map((a) => [a.id, codes[a.id % codes.length]!] as const));
       const plateLike = codes.filter((c) => /^[BDFGHJKLNPRSTVXZ]+$/.test(c.replace(/\d/g, ''))).length;
       return {
-        sql: [`ALTER TABLE ${REQUESTS} ADD COLUMN productcode text`, setById(REQUESTS, 'productcode', values)],
+        sql: [d.addColumn(REQUESTS, 'productcode', 'text'), d.setById(REQUESTS, 'productcode', values)],
         planted: [],
         info: `${plateLike}/${codes.length} distinct codes are valid compact kentekens (sidecode 4 or 11)`,
       };
@@ -426,10 +427,10 @@ export const CONTROLS: readonly SuiteCase[] = [
     id: 'E',
     name: 'single common first names (also among the fakes) in a kept column',
     layer: 'L5 compares full names only, never single first names',
-    mutate: (f) => {
+    mutate: (f, d) => {
       const names = ['Jan', 'Emma', 'Noor', 'Sem', 'Julia', 'Daan', 'Sophie', 'Lucas', 'Anna', 'Thijs', 'Eva', 'Levi'];
       const values = new Map(f.aanvragen.map((a) => [a.id, names[a.id % names.length]!] as const));
-      return { sql: [`ALTER TABLE ${REQUESTS} ADD COLUMN afdeling_contact text`, setById(REQUESTS, 'afdeling_contact', values)], planted: [] };
+      return { sql: [d.addColumn(REQUESTS, 'afdeling_contact', 'text'), d.setById(REQUESTS, 'afdeling_contact', values)], planted: [] };
     },
     rules: { [`${REQUESTS}.afdeling_contact`]: keep },
   },

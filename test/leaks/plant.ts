@@ -1,12 +1,13 @@
-// The planted-leak generator: one scratch copy of the fixture per case, the case's SQL applied to it,
-// and a rules file derived from rules/diplomawaardering.yaml with the case's rule changes. Each case is
-// data (cases.ts); this file is the only code that turns a case into a database and a rules file.
+// The planted-leak generator: one scratch copy of the fixture per case and engine, the case's SQL (in
+// that engine's dialect) applied to it, and a rules file derived from rules/diplomawaardering.yaml with
+// the case's rule changes. Each case is data (cases.ts); this file is the only code that turns a case
+// into a database and a rules file.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { parse, stringify } from 'yaml';
-import { createFixtureDatabase, FIXTURE_RULES } from '../support/fixture-database.js';
+import { FIXTURE_RULES } from '../support/fixture-database.js';
+import type { Dialect, FixtureCopy } from './dialect.js';
 
 /** One applicant of the fixture, as the cases need it to plant values of real (fictional) people. */
 export interface Applicant {
@@ -25,7 +26,7 @@ export interface Applicant {
 export interface FixtureFacts {
   /** Ordered by id. */
   readonly applicants: readonly Applicant[];
-  /** Ids of public.aanvragen with their applicant, ordered by id. */
+  /** Ids of aanvragen with their applicant, ordered by id. */
   readonly aanvragen: readonly { readonly id: number; readonly aanvragerId: number }[];
 }
 
@@ -37,18 +38,21 @@ export interface Mutation {
   readonly info?: string;
 }
 
-/** `public.table.column` → the rule it gets (`keep`, a masker name or a rule object). */
+/** `table.column` (bare table, as in the rules) → the rule it gets (`keep`, a masker name or a rule object). */
 export type RuleChanges = Readonly<Record<string, unknown>>;
 
 /** What the generator needs from a case. */
 export interface PlantSpec {
-  readonly mutate: (facts: FixtureFacts) => Mutation;
+  /** The statements are written through `d`, so one case plants the same leak on every engine. */
+  readonly mutate: (facts: FixtureFacts, d: Dialect) => Mutation;
   readonly rules: RuleChanges;
 }
 
 /** A planted fixture copy: where to read it, the rules to use, what to grep for, and how to remove it all. */
 export interface Planted {
   readonly sourceUrl: string;
+  /** The schema the report qualifies the copy's tables with. */
+  readonly schema: string;
   readonly rulesPath: string;
   readonly planted: readonly string[];
   readonly info?: string;
@@ -58,9 +62,9 @@ export interface Planted {
 // Safety net for a test that dies between plant() and its own cleanup: afterAll drains this.
 const pending = new Set<() => Promise<void>>();
 
-/** Creates the fixture copy, applies the case's SQL and writes its rules file into a new temp dir. */
-export async function plant(adminUrl: string, spec: PlantSpec): Promise<Planted> {
-  const db = await createFixtureDatabase(adminUrl);
+/** Creates the fixture copy on `d`'s engine, applies the case's SQL and writes its rules file into a new temp dir. */
+export async function plant(d: Dialect, adminUrl: string, spec: PlantSpec): Promise<Planted> {
+  const db = await d.createFixture(adminUrl);
   const dir = mkdtempSync(join(tmpdir(), 'mg-leaks-'));
   let done = false;
   const cleanup = async (): Promise<void> => {
@@ -72,13 +76,13 @@ export async function plant(adminUrl: string, spec: PlantSpec): Promise<Planted>
   };
   pending.add(cleanup);
   try {
-    const facts = await readFacts(db.query);
-    const mutation = spec.mutate(facts);
-    for (const stmt of mutation.sql) await db.query(stmt);
-    if (mutation.sql.length > 0) await db.query('ANALYZE');
+    const facts = await readFacts(d, db);
+    const mutation = spec.mutate(facts, d);
+    for (const stmt of mutation.sql) await db.rows(stmt);
+    if (mutation.sql.length > 0) await db.rows(d.analyze(['aanvragers', 'aanvragen']));
     const rulesPath = join(dir, 'rules.yaml');
     writeFileSync(rulesPath, deriveRules(spec.rules));
-    return { sourceUrl: db.url, rulesPath, planted: mutation.planted, ...(mutation.info === undefined ? {} : { info: mutation.info }), cleanup };
+    return { sourceUrl: db.url, schema: db.schema, rulesPath, planted: mutation.planted, ...(mutation.info === undefined ? {} : { info: mutation.info }), cleanup };
   } catch (e) {
     await cleanup();
     throw e;
@@ -90,14 +94,15 @@ export async function cleanupAll(): Promise<void> {
   for (const c of [...pending]) await c().catch(() => undefined);
 }
 
-async function readFacts(query: (sql: string) => Promise<pg.QueryResult>): Promise<FixtureFacts> {
-  const a = await query(
-    `SELECT id, bsn, voornaam, tussenvoegsel, achternaam, email, telefoon, geboortedatum::text AS geboortedatum FROM public.aanvragers ORDER BY id`,
+async function readFacts(d: Dialect, db: FixtureCopy): Promise<FixtureFacts> {
+  const a = await db.rows(
+    `SELECT id, bsn, voornaam, tussenvoegsel, achternaam, email, telefoon, ${d.dateText('geboortedatum')} AS geboortedatum FROM ${d.table('aanvragers')} ORDER BY id`,
   );
-  const b = await query(`SELECT id, aanvrager_id FROM public.aanvragen ORDER BY id`);
+  const b = await db.rows(`SELECT id, aanvrager_id FROM ${d.table('aanvragen')} ORDER BY id`);
   return {
-    applicants: a.rows as Applicant[],
-    aanvragen: b.rows.map((r: { id: number; aanvrager_id: number }) => ({ id: r.id, aanvragerId: r.aanvrager_id })),
+    // Both drivers give int columns as numbers and text as strings, so the rows already have these shapes.
+    applicants: a as unknown as Applicant[],
+    aanvragen: b.map((r) => ({ id: Number(r.id), aanvragerId: Number(r.aanvrager_id) })),
   };
 }
 
@@ -112,18 +117,4 @@ export function deriveRules(changes: RuleChanges): string {
     table.columns[key.slice(dot + 1)] = rule;
   }
   return stringify(doc);
-}
-
-/** A SQL string literal (pg's own escaping, so quotes and backslashes in planted text are safe). */
-export function lit(value: string): string {
-  return pg.escapeLiteral(value);
-}
-
-/**
- * One UPDATE that sets `column` of the rows keyed by id, through a VALUES list; `cast` types the
- * literals (`bigint`, `jsonb`). Rows not in `values` keep what they had.
- */
-export function setById(table: string, column: string, values: ReadonlyMap<number, string | null>, cast = 'text'): string {
-  const rows = [...values].map(([id, v]) => `(${id}, ${v === null ? 'NULL' : lit(v)})`).join(',\n');
-  return `UPDATE ${table} AS t SET ${column} = v.x::${cast} FROM (VALUES ${rows}) AS v(id, x) WHERE t.id = v.id`;
 }
