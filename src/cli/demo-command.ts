@@ -10,9 +10,19 @@ import { terminalProgress } from './output/terminal-progress.js';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/** The fictional datasets the demo can load: `fixtures/<name>.sql` masked by `rules/<name>.yaml`. */
+export const DEMO_DATASETS = {
+  diplomawaardering: 'foreign-diploma valuation: applicants, diplomas, applications, case notes (the Nuffic case)',
+  werkzoekenden: 'job seekers with education, nationality and health data, letters to employers (the UWV cases)',
+  participatiewet: 'municipal benefit clients linked across tables by BSN, with kentekens (the Almelo case)',
+} as const;
+/** One of the demo datasets. */
+export type DemoDataset = keyof typeof DEMO_DATASETS;
+
 /** Flags of `maskgate demo`. */
 export interface DemoCommandOptions {
   readonly out: string;
+  readonly dataset?: DemoDataset | undefined;
 }
 
 /**
@@ -23,23 +33,24 @@ export interface DemoCommandOptions {
 export async function runDemo(opts: DemoCommandOptions, logger: Logger): Promise<RunResult> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  const dataset = opts.dataset ?? 'diplomawaardering';
   const outDir = resolve(opts.out);
   await mkdir(outDir, { recursive: true });
   const db = await PGlite.create();
   let server: InstanceType<typeof PGLiteSocketServer> | null = null;
   try {
-    await db.exec(await readFile(join(PACKAGE_ROOT, 'fixtures', 'diplomawaardering.sql'), 'utf8'));
+    await db.exec(await readFile(join(PACKAGE_ROOT, 'fixtures', `${dataset}.sql`), 'utf8'));
     // Statistics give the progress bars their row estimates, as on a real server.
     await db.exec('ANALYZE');
     server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
     await server.start();
-    const rulesPath = join(PACKAGE_ROOT, 'rules', 'diplomawaardering.yaml');
+    const rulesPath = join(PACKAGE_ROOT, 'rules', `${dataset}.yaml`);
     return await runPipeline({
       rulesPath,
       rules: await loadRules(rulesPath, {}),
       sourceUrl: `postgres://postgres@${server.getServerConn()}/postgres?sslmode=disable`,
-      outPath: join(outDir, 'diplomawaardering.sql'),
-      reportPath: join(outDir, 'diplomawaardering.report.json'),
+      outPath: join(outDir, `${dataset}.sql`),
+      reportPath: join(outDir, `${dataset}.report.json`),
       secret: randomBytes(32),
       env: {},
       logger,
@@ -53,12 +64,13 @@ export async function runDemo(opts: DemoCommandOptions, logger: Logger): Promise
 
 /** `maskgate demo` CLI wrapper; returns the exit code. */
 export async function demoCommand(opts: DemoCommandOptions, logger: Logger): Promise<number> {
-  process.stdout.write('maskgate demo: embedded PostgreSQL (PGlite) with the fictional diplomawaardering dataset.\n');
+  const dataset = opts.dataset ?? 'diplomawaardering';
+  process.stdout.write(`maskgate demo: embedded PostgreSQL (PGlite) with the fictional ${dataset} dataset (${DEMO_DATASETS[dataset]}).\n`);
   process.stdout.write('Using a throwaway random secret (MASKGATE_SECRET is not needed and not read): the output will not join with any other run.\n');
   const result = await runDemo(opts, logger);
   process.stdout.write(`${renderRunSummary(result)}\n`);
   if (result.exitCode === 0) {
-    process.stdout.write(`Restore it into an empty database with: psql -v ON_ERROR_STOP=1 -d DB -f ${join(opts.out, 'diplomawaardering.sql')}\n`);
+    process.stdout.write(`Restore it into an empty database with: psql -v ON_ERROR_STOP=1 -d DB -f ${join(opts.out, `${dataset}.sql`)}\n`);
   }
   return result.exitCode;
 }

@@ -5,7 +5,7 @@ import { TOOL_VERSION } from '../run/tool-version.js';
 import { OUTPUT_FORMATS } from '../run/run-pipeline.js';
 import { removeAllStagedSync } from '../sinks/staged-files.js';
 import { checkCommand } from './check-command.js';
-import { demoCommand } from './demo-command.js';
+import { DEMO_DATASETS, demoCommand } from './demo-command.js';
 import { EXIT_CODE_HELP, ExitCode } from './exit-codes.js';
 import { maskersCommand } from './maskers-command.js';
 import { runCommand } from './run-command.js';
@@ -58,6 +58,7 @@ function buildProgram(state: { code: number }): Command {
     .command('demo')
     .description('Run the whole pipeline on an embedded PostgreSQL with a fictional Dutch dataset. No server, no secret needed.')
     .option('-o, --out <dir>', 'directory for the dump and report', 'maskgate-demo')
+    .addOption(new Option('-d, --dataset <name>', `fictional dataset: ${Object.entries(DEMO_DATASETS).map(([k, v]) => `${k} (${v})`).join('; ')}`).choices(Object.keys(DEMO_DATASETS) as (keyof typeof DEMO_DATASETS)[]).default('diplomawaardering' as const))
     .addOption(logLevel)
     .action(async (opts) => {
       state.code = await demoCommand(opts, createLogger(opts.logLevel));

@@ -12,6 +12,8 @@ export type DumpEvent =
   | { readonly kind: 'row'; readonly fields: string[] }
   | { readonly kind: 'data-end' }
   | { readonly kind: 'trailer' }
+  /** A line of the dump outside the data (DDL: DEFAULTs, COMMENTs, CHECKs, ENUM labels can hold values too). */
+  | { readonly kind: 'schema'; readonly line: string }
   /** A line the format does not allow where it stands: the dump is not what the writer wrote. */
   | { readonly kind: 'stray'; readonly what: string };
 

@@ -343,8 +343,8 @@ function fingerprintBudget(rules: RulesFile): number {
   return mb !== undefined ? mb * 1024 * 1024 : DEFAULT_FINGERPRINT_BUDGET_BYTES;
 }
 
-/** Column kinds that can hold an identifier in some notation; dates, booleans and bytes cannot. */
-const SCANNED_KINDS: ReadonlySet<ColumnKind> = new Set(['text', 'integer', 'numeric', 'json', 'other']);
+/** Column kinds that can hold an identifier in some notation (bytes: as text stored in a BLOB or bytea); dates and booleans cannot. */
+const SCANNED_KINDS: ReadonlySet<ColumnKind> = new Set(['text', 'integer', 'numeric', 'json', 'binary', 'other']);
 /** Kept column kinds whose content L3 samples. */
 const SAMPLED_KINDS: ReadonlySet<ColumnKind> = new Set(['text', 'integer', 'numeric']);
 
@@ -368,6 +368,7 @@ function expectedTable(tp: TablePlan, writer: DumpWriter, rows: number): Expecte
       index: c.index,
       integer: c.column.kind !== 'integer' && c.column.kind !== 'numeric' ? false : t.primaryKey.includes(c.column.name) ? 'long' : 'any',
       coincides: c.fn === null ? 0 : c.coincides.reduce((m, t) => m | (1 << LEAK_TAGS[t]), 0),
+      ...(c.column.kind === 'binary' ? { bytes: true } : {}),
     })),
     quasiIdentifiers: tp.quasiIdentifiers,
     contentSampled: tp.columns.filter((c) => c.fn === null && SAMPLED_KINDS.has(c.column.kind)).map((c) => ({

@@ -34,7 +34,7 @@ export interface ExpectedTable {
    * whether it is numeric (BSNs that lost their leading zeros) and the tag bitmask of types its own
    * masker's fakes may coincide with (MaskerDefinition.coincidesWith).
    */
-  readonly exactScanned?: readonly { readonly index: number; readonly integer: false | 'any' | 'long'; readonly coincides: number }[];
+  readonly exactScanned?: readonly { readonly index: number; readonly integer: false | 'any' | 'long'; readonly coincides: number; readonly bytes?: boolean }[];
   /** The k-anonymity check: quasi-identifier columns that keep real information, and k. */
   readonly quasiIdentifiers?: {
     readonly k: number;
@@ -94,6 +94,11 @@ const round = (x: number): number => Math.round(x);
 /** How a finding names its row: kept primary-key values (`id=17`, decoded), or the row's position (`#42`). Only built for findings. */
 function rowKeyOf(t: ExpectedTable, fields: readonly string[], rowNo: number, decode: (field: string) => string | null): string {
   return t.rowKeyColumns.length > 0 ? t.rowKeyColumns.map((k) => `${t.columns[k]}=${decode(fields[k]!)}`).join(',') : `#${rowNo}`;
+}
+
+/** Bytes in the `\x` hex form both engines' codecs give, read as UTF-8: text kept in a BLOB or bytea is still text. */
+function bytesAsText(value: string): string {
+  return value.startsWith('\\x') ? Buffer.from(value.slice(2), 'hex').toString('utf8') : value;
 }
 
 /**
@@ -160,11 +165,17 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
       return;
     }
     exactFindings++;
+    if (t === schemaCell) {
+      add({ severity: 'error', detector: 'exact-match', table: t.name, message: `The dump's DDL (a DEFAULT, COMMENT, CHECK or ENUM label) holds a ${type} that was personal data in the source: remove it from the source schema, or skip the table.` });
+      return;
+    }
     add({
       severity: 'error', detector: 'exact-match', table: t.name, column: t.columns[cell.index]!, rowKey: rowKeyOf(t, cell.fields, cell.rowNo, codec.decode),
       message: `A cell holds a ${type} that was personal data in the source: real data survived here (copied, derived or missed by a masker).`,
     });
   };
+  // The dump's DDL as a pseudo-table, so its findings read "(schema)" with no row.
+  const schemaCell = { name: '(schema)', target: '', columns: ['ddl'], rows: 0, leakChecked: [], rowKeyColumns: [], fields: [] as string[] } satisfies ExpectedTable & { fields: string[] };
   const visitIdentifier = (tag: number, canon: string): void => {
     if (src!.contains(tag, canon)) exactHit(tag);
   };
@@ -233,6 +244,21 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
         current = null;
       } else if (ev.kind === 'trailer') {
         trailer = true;
+      } else if (ev.kind === 'schema') {
+        // L5 over the DDL: a DEFAULT, COMMENT or CHECK can carry a real value into the dump. Text mode only:
+        // sizes and AUTO_INCREMENT values are no identifiers, and a fingerprint hit has no false positives.
+        if (src !== null) {
+          exactChecked++;
+          schemaCell.fields = [ev.line];
+          cell.table = schemaCell;
+          cell.fields = schemaCell.fields;
+          cell.rowNo = 0;
+          cell.index = 0;
+          cell.coincides = 0;
+          cell.reported = 0;
+          identifierCandidates(ev.line, visitIdentifier, false);
+          if (namesFingerprinted) nameCandidates(ev.line, visitName);
+        }
       } else if (ev.kind === 'stray') {
         integrity(current?.name ?? '(dump)', `The dump holds ${ev.what} where the format allows none: it is not what maskgate wrote.`);
       } else if (current) {
@@ -259,8 +285,9 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
             cell.index = ec.index;
             cell.coincides = ec.coincides;
             cell.reported = 0;
-            identifierCandidates(out, visitIdentifier, ec.integer);
-            if (namesFingerprinted && ec.integer === false) nameCandidates(out, visitName);
+            const text = ec.bytes ? bytesAsText(out) : out;
+            identifierCandidates(text, visitIdentifier, ec.integer);
+            if (namesFingerprinted && ec.integer === false) nameCandidates(text, visitName);
           }
         }
         lap('exact');

@@ -313,6 +313,32 @@ export const LEAK_CASES: readonly SuiteCase[] = [
     },
     expect: { detector: 'k-anonymity', table: APPLICANTS },
   },
+  {
+    id: '15',
+    name: 'a real e-mail address as a column DEFAULT in the schema',
+    layer: 'L5 exact match over the dump\'s DDL',
+    mutate: (f, d) => {
+      const email = f.applicants.find((a) => present(a.email))!.email!;
+      return { sql: [d.addColumn(REQUESTS, 'contact', 'text'), d.setDefault(REQUESTS, 'contact', email)], planted: [email] };
+    },
+    rules: { [`${REQUESTS}.contact`]: 'email' },
+    expect: { detector: 'exact-match', table: '(schema)' },
+  },
+  {
+    id: '16',
+    name: 'case-worker text kept in a binary column (bytea / blob) naming BSNs',
+    layer: 'L5 exact match over bytes read as text',
+    mutate: (f, d) => {
+      const ids = [20, 21];
+      const notes = new Map(ids.map((id) => [id, `Scan van dossier ${applicant(f, id).bsn}`] as const));
+      return {
+        sql: [d.addColumn(REQUESTS, 'bijlage', 'bytes'), ...ids.map((id) => `UPDATE ${d.table(REQUESTS)} SET bijlage = ${d.textAsBytes(d.lit(notes.get(id)!))} WHERE id = ${id}`)],
+        planted: ids.map((id) => applicant(f, id).bsn),
+      };
+    },
+    rules: { [`${REQUESTS}.bijlage`]: keep },
+    expect: { detector: 'exact-match', table: REQUESTS, column: 'bijlage', rowKeys: rowKeys([20, 21]) },
+  },
 ];
 
 /** Case 9 in the scrubbed notities: the full name of the first applicant with `surname`, on request `row`. */

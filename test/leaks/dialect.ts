@@ -7,7 +7,7 @@ import { createFixtureDatabase } from '../support/fixture-database.js';
 import { createMysqlFixtureDatabase } from '../support/mysql-scratch-database.js';
 
 /** Engine-neutral names of the column types the cases add. */
-export type ColumnType = 'text' | 'bigint' | 'json';
+export type ColumnType = 'text' | 'bigint' | 'json' | 'bytes';
 
 /** A scratch copy of the fixture, whatever its engine. */
 export interface FixtureCopy {
@@ -43,6 +43,10 @@ export interface Dialect {
   toBigint(expr: string): string;
   /** Adds `column` as the engine's usual full-text search field over `sources` and fills it. */
   addSearchColumn(table: string, column: string, sources: readonly string[]): string[];
+  /** Sets a column's DEFAULT to a text literal (the DDL then carries the value). */
+  setDefault(table: string, column: string, value: string): string;
+  /** The UTF-8 bytes of a text expression, for a bytea/blob column. */
+  textAsBytes(expr: string): string;
   /** A date column as ISO `yyyy-mm-dd` text. */
   dateText(column: string): string;
   /** Refreshes the planner statistics of these tables after planting (the CLI's progress estimates read them). */
@@ -60,7 +64,7 @@ export const postgres: Dialect = {
   },
   table: (bare) => `public.${bare}`,
   lit: (value) => pg.escapeLiteral(value),
-  typeName: (type) => ({ text: 'text', bigint: 'bigint', json: 'jsonb' })[type],
+  typeName: (type) => ({ text: 'text', bigint: 'bigint', json: 'jsonb', bytes: 'bytea' })[type],
   addColumn: (table, column, type) => `ALTER TABLE ${postgres.table(table)} ADD COLUMN ${column} ${postgres.typeName(type)}`,
   setById: (table, column, values, type = 'text') => {
     const rows = [...values].map(([id, v]) => `(${id}, ${v === null ? 'NULL' : postgres.lit(v)})`).join(',\n');
@@ -74,6 +78,8 @@ export const postgres: Dialect = {
     `ALTER TABLE ${postgres.table(table)} ADD COLUMN ${column} tsvector`,
     `UPDATE ${postgres.table(table)} SET ${column} = to_tsvector('simple', concat_ws(' ', ${sources.join(', ')}))`,
   ],
+  setDefault: (table, column, value) => `ALTER TABLE ${postgres.table(table)} ALTER COLUMN ${column} SET DEFAULT ${postgres.lit(value)}`,
+  textAsBytes: (expr) => `convert_to(${expr}, 'UTF8')`,
   dateText: (column) => `${column}::text`,
   analyze: () => 'ANALYZE',
 };
@@ -92,7 +98,7 @@ export const mariadb: Dialect = {
   // The scratch server runs without NO_BACKSLASH_ESCAPES, which is what mysql2's escaping assumes.
   lit: (value) => mysql.escape(value),
   // MariaDB's json is LONGTEXT with a json_valid() check; the introspector recognises it by that check.
-  typeName: (type) => ({ text: 'text', bigint: 'bigint', json: 'json' })[type],
+  typeName: (type) => ({ text: 'text', bigint: 'bigint', json: 'json', bytes: 'blob' })[type],
   addColumn: (table, column, type) => `ALTER TABLE ${mariadb.table(table)} ADD COLUMN ${column} ${mariadb.typeName(type)}`,
   setById: (table, column, values) => {
     // MariaDB's VALUES constructor names its columns after the first row's values, so a CASE keyed by
@@ -110,6 +116,9 @@ export const mariadb: Dialect = {
     `UPDATE ${mariadb.table(table)} SET ${column} = CONCAT_WS(' ', ${sources.join(', ')})`,
     `ALTER TABLE ${mariadb.table(table)} ADD FULLTEXT INDEX ${table}_${column}_ft (${column})`,
   ],
+  setDefault: (table, column, value) => `ALTER TABLE ${mariadb.table(table)} ALTER COLUMN ${column} SET DEFAULT ${mariadb.lit(value)}`,
+  // The connection speaks utf8mb4, so a text expression's bytes are its UTF-8 encoding.
+  textAsBytes: (expr) => `CAST(${expr} AS BINARY)`,
   dateText: (column) => `DATE_FORMAT(${column}, '%Y-%m-%d')`,
   analyze: (tables) => `ANALYZE TABLE ${tables.map(mariadb.table).join(', ')}`,
 };

@@ -32,6 +32,7 @@ export async function* readMysqlDump(path: string, digest?: Hash): AsyncGenerato
           events.push({ kind: 'data-start', target });
         } else if (line === DUMP_TRAILER) events.push({ kind: 'trailer' });
         else if (/^\s*(\(|INSERT|REPLACE|LOAD)/i.test(line)) events.push({ kind: 'stray', what: 'data outside a table block' });
+        else if (line !== '') events.push({ kind: 'schema', line });
         continue;
       }
       if (inInsert) {

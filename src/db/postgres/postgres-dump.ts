@@ -26,6 +26,7 @@ export async function* readPostgresDump(path: string, digest?: Hash): AsyncGener
         inCopy = true;
         events.push({ kind: 'data-start', target: m[1]! });
       } else if (line === DUMP_TRAILER) events.push({ kind: 'trailer' });
+      else if (line !== '') events.push({ kind: 'schema', line });
     }
     yield events;
   }
