@@ -49,6 +49,7 @@ export const health = defineMasker({
   preservesUniqueness: false,
   // Sampled and coarse values coincide with real ones by chance; that is not a leak (no value→value map).
   outputMayEqualInput: true,
+  lowCardinality: true,
   usesRowContext: true,
   mayReturnNull: (params) => params.mode === 'null',
   referencedColumns: (p) => [p.person],

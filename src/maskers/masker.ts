@@ -72,6 +72,12 @@ export interface MaskerDefinition<P extends z.ZodType = z.ZodType> {
    */
   readonly outputMayEqualInput: boolean;
   /**
+   * Whether the masker writes a few values (nationality, education level, health class): its output
+   * equals the row's own source value now and then by chance, so verification compares how often that
+   * happens with the chance rate instead of refusing any equal value.
+   */
+  readonly lowCardinality?: boolean;
+  /**
    * Whether the output depends on the row (per-row sampling), not only on the value. Value-only
    * maskers get a per-column memo cache, since names, cities and dates repeat a lot.
    */

@@ -142,6 +142,7 @@ export const nationality = defineMasker({
   usesRowContext: true,
   // Low cardinality: an equal value is chance, not a leak.
   outputMayEqualInput: true,
+  lowCardinality: true,
   referencedColumns: (p) => [p.person],
   create: (params, ctx) => {
     const integer = ctx.column.kind === 'integer';

@@ -17,6 +17,8 @@ export interface ColumnPlan {
   readonly fn: MaskFn | null;
   /** Whether verification must prove that no output value equals its row's source value. */
   readonly leakChecked: boolean;
+  /** Whether verification compares how often the output equals its row's source value with chance (low-cardinality maskers). */
+  readonly rateChecked: boolean;
   /** What the source values hold, for L5's fingerprints (masked columns only); null when nothing known. */
   readonly input: InputKind | null;
   /** Types whose real values this column's fakes may coincide with (MaskerDefinition.coincidesWith). */
@@ -149,6 +151,7 @@ export function planRun(rules: RulesFile, schema: SchemaInfo, registry: Readonly
       columns.push({
         column, index, rule, masker, fn,
         leakChecked: !masker.outputMayEqualInput || injected !== null,
+        rateChecked: built !== null && masker.outputMayEqualInput && injected === null && masker.lowCardinality === true,
         input: built === null ? null : masker.input ?? identifierByName(column.name),
         coincides: masker.coincidesWith?.(rule.params as never) ?? [],
         maxLength: maxLengthOf(column),

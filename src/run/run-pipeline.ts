@@ -303,7 +303,7 @@ async function copyTable(tp: TablePlan, source: Source, writer: DumpWriter, fps:
           const value = codec.decode(raw[cp.index]!);
           // NULL and the empty string carry no personal data; they stay as they are.
           if (value === null || value === '') {
-            if (cp.leakChecked) fps.add(0);
+            if (cp.leakChecked || cp.rateChecked) fps.add(0);
             continue;
           }
           let result: CellValue;
@@ -316,7 +316,7 @@ async function copyTable(tp: TablePlan, source: Source, writer: DumpWriter, fps:
           if (result !== null && result.length > cp.maxLength && [...result].length > cp.maxLength) {
             throw new MaskgateError('MASKER_FAILED', `Masker "${cp.masker.name}" produced a value longer than ${qualifiedName(table)}.${cp.column.name} (${cp.column.sqlType}) allows, at row #${ordinal}; nothing was published.`, { table: qualifiedName(table), column: cp.column.name, masker: cp.masker.name, row: ordinal }, 'Choose masker options that give shorter values (e.g. a maxLength option), or another masker.');
           }
-          if (cp.leakChecked) fps.add(leakHash(value));
+          if (cp.leakChecked || cp.rateChecked) fps.add(leakHash(value));
           fields[cp.index] = codec.encode(result);
         }
         fingerprint?.(sourceValue);
@@ -358,6 +358,7 @@ function expectedTable(tp: TablePlan, writer: DumpWriter, rows: number): Expecte
     columns: t.columns.map((c) => c.name),
     rows,
     leakChecked: tp.columns.filter((c) => c.fn !== null && c.leakChecked).map((c) => c.index),
+    rateChecked: tp.columns.filter((c) => c.fn !== null && c.rateChecked).map((c) => c.index),
     rowKeyColumns: pkKept ? t.primaryKey.map((k) => t.columns.findIndex((c) => c.name === k)) : [],
     patternScanned: tp.columns.filter((c) => c.fn === null && c.column.kind === 'text').map((c) => c.index),
     patternScannedMasked: tp.columns.flatMap((c) => {

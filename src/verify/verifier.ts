@@ -21,6 +21,8 @@ export interface ExpectedTable {
   readonly rows: number;
   /** Columns whose output must differ from the same row's source value. */
   readonly leakChecked: readonly number[];
+  /** Low-cardinality masked columns: how often output equals the row's source value is compared with chance. */
+  readonly rateChecked?: readonly number[];
   /** Kept primary-key columns, used to name rows in findings; empty means rows are numbered. */
   readonly rowKeyColumns: readonly number[];
   /** Kept text columns: no masker wrote them, so identifiers found in them are real (L1 + L4). */
@@ -90,6 +92,45 @@ export interface VerifyOptions {
 }
 
 const round = (x: number): number => Math.round(x);
+const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
+
+/** Past this many distinct values a column is not low-cardinality; its rate is not judged. */
+const RATE_MAX_DISTINCT = 1_000;
+
+/**
+ * How often a low-cardinality column's output equals its row's source value, against the rate two
+ * independent draws from the same marginals would give: Σ p_source(v) · p_output(v), over hashes.
+ */
+export class EqualityRate {
+  private rows = 0;
+  private equal = 0;
+  private readonly source = new Map<number, number>();
+  private readonly output = new Map<number, number>();
+  private overflow = false;
+
+  /** One non-empty cell: the source value's hash and the output's. */
+  add(sourceHash: number, outputHash: number): void {
+    this.rows++;
+    if (sourceHash === outputHash) this.equal++;
+    if (this.overflow) return;
+    this.source.set(sourceHash, (this.source.get(sourceHash) ?? 0) + 1);
+    this.output.set(outputHash, (this.output.get(outputHash) ?? 0) + 1);
+    if (this.source.size > RATE_MAX_DISTINCT || this.output.size > RATE_MAX_DISTINCT) this.overflow = true;
+  }
+
+  /**
+   * null below 20 rows or past RATE_MAX_DISTINCT values. Above chance means more than three standard
+   * deviations and ten percentage points over it: sampling noise never trips it, a pass-through always does.
+   */
+  verdict(): { rows: number; equal: number; rate: number; chance: number; aboveChance: boolean } | null {
+    if (this.rows < 20 || this.overflow) return null;
+    let chance = 0;
+    for (const [h, n] of this.source) chance += (n / this.rows) * ((this.output.get(h) ?? 0) / this.rows);
+    const rate = this.equal / this.rows;
+    const sigma = Math.sqrt((chance * (1 - chance)) / this.rows);
+    return { rows: this.rows, equal: this.equal, rate, chance, aboveChance: rate > chance + Math.max(3 * sigma, 0.1) };
+  }
+}
 
 /** How a finding names its row: kept primary-key values (`id=17`, decoded), or the row's position (`#42`). Only built for findings. */
 function rowKeyOf(t: ExpectedTable, fields: readonly string[], rowNo: number, decode: (field: string) => string | null): string {
@@ -221,6 +262,23 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
     }
     return decoded[i]!;
   };
+  // The row check reads the sealed source hashes in column order, identifier and low-cardinality columns interleaved.
+  const rowChecked = new Map<ExpectedTable, { index: number; rate: boolean }[]>();
+  const rowCheckedOf = (t: ExpectedTable): { index: number; rate: boolean }[] => {
+    let list = rowChecked.get(t);
+    if (!list) {
+      list = [...t.leakChecked.map((index) => ({ index, rate: false })), ...(t.rateChecked ?? []).map((index) => ({ index, rate: true }))].sort((a, b) => a.index - b.index);
+      rowChecked.set(t, list);
+    }
+    return list;
+  };
+  const rates = new Map<string, { t: ExpectedTable; index: number; tally: EqualityRate }>();
+  const rateOf = (t: ExpectedTable, index: number): EqualityRate => {
+    const key = `${t.name}.${t.columns[index]!}`;
+    let r = rates.get(key);
+    if (!r) rates.set(key, (r = { t, index, tally: new EqualityRate() }));
+    return r.tally;
+  };
   const qiParts: (string | null)[] = [];
   const classes = new Map<ExpectedTable, EquivalenceClasses>();
 
@@ -328,7 +386,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
           }
         }
         lap('range');
-        for (const i of t.leakChecked) {
+        for (const { index: i, rate } of rowCheckedOf(t)) {
           const src = fps.next();
           if (src === null) {
             integrity(t.name, 'The dump holds more masked cells than were read from the source.');
@@ -337,6 +395,10 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
           leakChecked++;
           if (src === 0) continue;
           const out = cellAt(i);
+          if (rate) {
+            rateOf(t, i).add(src, leakHash(out));
+            continue;
+          }
           if (leakHash(out) === src) {
             leakFindings++;
             add({
@@ -372,6 +434,19 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
       });
     }
   }
+  const rateDetail: Record<string, { rows: number; equal: number; rate: number; chance: number }> = {};
+  for (const [key, { t, index, tally }] of rates) {
+    const v = tally.verdict();
+    if (v === null) continue;
+    rateDetail[key] = { rows: v.rows, equal: v.equal, rate: round4(v.rate), chance: round4(v.chance) };
+    if (v.aboveChance) {
+      leakFindings++;
+      add({
+        severity: 'error', detector: 'unchanged-rate', table: t.name, column: t.columns[index]!,
+        message: `${Math.round(v.rate * 100)}% of ${v.rows} masked cells equal their own row's source value, where per-row sampling gives about ${Math.round(v.chance * 100)}% by chance: the masker is not replacing the values.`,
+      });
+    }
+  }
   let contentChecked = 0;
   let contentFindings = 0;
   for (const [t, perColumn] of contentStats) {
@@ -397,7 +472,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
     layers: [
       { layer: 'classification', checked: opts.classification?.checked ?? 0, findings: opts.classification?.flagged.length ?? 0 },
       { layer: 'dump-integrity', checked: opts.tables.length, findings: integrityFindings, ms: round(performance.now() - started - Object.values(ms).reduce((a, b) => a + b, 0)) },
-      { layer: 'unchanged-values', checked: leakChecked, findings: leakFindings, ms: round(ms.unchanged) },
+      { layer: 'unchanged-values', checked: leakChecked, findings: leakFindings, ms: round(ms.unchanged), ...(Object.keys(rateDetail).length > 0 ? { detail: { lowCardinality: rateDetail } } : {}) },
       { layer: 'generator-range', checked: rangeChecked, findings: rangeFindings, ms: round(ms.range) },
       { layer: 'patterns-in-text', checked: patternChecked, findings: patternFindings, ms: round(ms.patterns) },
       { layer: 'content-statistics', checked: contentChecked, findings: contentFindings, ms: round(ms.content) },

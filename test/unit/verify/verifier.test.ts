@@ -196,4 +196,19 @@ describe('verifyStagedDump', () => {
     expect(ok.passed).toBe(true);
     expect(ok.layers.find((l) => l.layer === 'k-anonymity')!.detail).toMatchObject({ tables: [{ table: 'public.q', surviving: ['g'], classes: 2, minClassSize: 1 }] });
   });
+
+  it('judges a low-cardinality column by how often it keeps its own row\'s value: a pass-through refuses, per-row sampling passes', async () => {
+    const NAT = ['Nederlandse', 'Turkse', 'Marokkaanse', 'Poolse', 'Duitse'];
+    const source = Array.from({ length: 60 }, (_, i) => NAT[(i * 7) % 5]!);
+    const sampled = Array.from({ length: 60 }, (_, i) => NAT[(i * 3 + 1) % 5]!);
+    const t: ExpectedTable = { name: 'public.l', target: '"public"."l" ("id", "nat")', columns: ['id', 'nat'], rows: 60, leakChecked: [], rateChecked: [1], rowKeyColumns: [0] };
+    const dump = (values: string[]): string => `COPY "public"."l" ("id", "nat") FROM stdin;\n${values.map((v, i) => `${i + 1}\t${v}\n`).join('')}\\.\n\n-- maskgate: end of dump\n`;
+    const passThrough = await verifyStagedDump({ ...stage(dump(source), source), tables: [t], prf, format });
+    expect(passThrough.passed).toBe(false);
+    expect(passThrough.findings).toMatchObject([{ detector: 'unchanged-rate', column: 'nat', severity: 'error' }]);
+    expect(passThrough.findings[0]!.message).toMatch(/100% of 60 masked cells equal their own row's source value, where per-row sampling gives about 20%/);
+    const honest = await verifyStagedDump({ ...stage(dump(sampled), source), tables: [t], prf, format });
+    expect(honest.passed).toBe(true);
+    expect(honest.layers.find((l) => l.layer === 'unchanged-values')!.detail).toMatchObject({ lowCardinality: { 'public.l.nat': { rows: 60, chance: 0.2 } } });
+  });
 });
