@@ -88,7 +88,14 @@ export const health = defineMasker({
         const stream = (row: RowContext): PrfStream => ctx.prf.stream(LABEL, seed(row));
         if (kind === 'boolean') {
           const threshold = Math.round(params.rate * 2 ** 32);
-          return (_value, row) => (stream(row).nextUint32() < threshold ? 't' : 'f');
+          // In the input's own notation: PostgreSQL writes t/f, MySQL's BOOLEAN (tinyint(1)) 1/0.
+          return (value, row) => {
+            const yes = stream(row).nextUint32() < threshold;
+            const v = value.trim().toLowerCase();
+            if (v === '0' || v === '1') return yes ? '1' : '0';
+            if (v === 'true' || v === 'false') return yes ? 'true' : 'false';
+            return yes ? 't' : 'f';
+          };
         }
         if (params.values) {
           const entries: [string, number][] = Array.isArray(params.values)

@@ -72,9 +72,11 @@ export interface MaskerDefinition<P extends z.ZodType = z.ZodType> {
    */
   readonly outputMayEqualInput: boolean;
   /**
-   * Whether the masker writes a few values (nationality, education level, health class): its output
+   * Whether the masker samples a few values per row (nationality, education level, health): its output
    * equals the row's own source value now and then by chance, so verification compares how often that
-   * happens with the chance rate instead of refusing any equal value.
+   * happens with the chance rate instead of refusing any equal value. Only for per-row sampling: a
+   * value-keyed masker (tussenvoegsel) repeats its coincidences for every row of a value, so the
+   * independent-draw chance rate does not apply to it.
    */
   readonly lowCardinality?: boolean;
   /**

@@ -28,7 +28,6 @@ export const tussenvoegsel = defineMasker({
   usesRowContext: true,
   // About a dozen common prefixes: an equal output is expected by chance and reveals nothing alone.
   outputMayEqualInput: true,
-  lowCardinality: true,
   referencedColumns: (p) => [p.last_name],
   create: (p, ctx) => {
     const alone = (v: string): string =>

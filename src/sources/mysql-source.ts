@@ -46,7 +46,7 @@ type LiteralOf = (b: Buffer) => string;
 const bare: LiteralOf = (b) => b.toString('latin1');
 const hex: LiteralOf = (b) => `X'${b.toString('hex')}'`;
 const quoted: LiteralOf = (b) => mysqlStringLiteral(b.toString('utf8'));
-const literalFor = (kind: ColumnKind): LiteralOf => (kind === 'integer' || kind === 'numeric' ? bare : kind === 'binary' ? hex : quoted);
+const literalFor = (kind: ColumnKind): LiteralOf => (kind === 'integer' || kind === 'numeric' || kind === 'boolean' ? bare : kind === 'binary' ? hex : quoted);
 
 /**
  * MySQL/MariaDB source: one connection in one REPEATABLE READ, READ ONLY transaction WITH CONSISTENT

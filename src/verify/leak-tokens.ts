@@ -174,13 +174,17 @@ const LETTER_RUNS = /\p{L}+/gu;
 
 /**
  * Name candidates in a text: runs of two to five words that start at a capitalised word or an
- * initial (`Kees Çelik`, `J. de Vries`, `Vries, J.`), in the canonical form of sourceCanon('name').
+ * initial (`Kees Çelik`, `J. de Vries`, `Vries, J.`), or at any word in text without capitals, in the
+ * canonical form of sourceCanon('name').
  * `visit` also gets all the words with the window's bounds (`words[from..to]`, not copied: this runs per
  * window), so the caller can tell whether a generator could have made it, and the window's offsets in
  * `value`, so scrub can replace it.
  */
 export function nameCandidates(value: string, visit: (canon: string, words: readonly string[], from: number, to: number, start: number, end: number) => void): void {
-  if (!/\p{Lu}/u.test(value)) return;
+  // Prose capitalises names, so its windows start at a capital or an initial; text without any capital
+  // (search keys, user names: `jan-willem van 't hof`) may hold a name at any word. E-mail addresses are
+  // left to their own fingerprints: the e-mail masker builds its fakes from listed names.
+  const anyStart = !/\p{Lu}/u.test(value) && !value.includes('@');
   const raw: string[] = [];
   const starts: number[] = [];
   LETTER_RUNS.lastIndex = 0;
@@ -192,7 +196,7 @@ export function nameCandidates(value: string, visit: (canon: string, words: read
   const words = raw.map(nameWord);
   for (let i = 0; i < raw.length - 1; i++) {
     const first = raw[i]!;
-    if (!(first.length === 1 || first[0] !== first[0]!.toLowerCase())) continue;
+    if (!anyStart && !(first.length === 1 || first[0] !== first[0]!.toLowerCase())) continue;
     let canon = words[i]!;
     for (let j = i + 1; j < raw.length && j < i + MAX_NAME_WINDOW; j++) {
       canon += ` ${words[j]!}`;

@@ -26,8 +26,10 @@ const NUMERIC_TYPES = new Set(['decimal', 'numeric', 'float', 'double', 'real'])
 const BINARY_TYPES = new Set(['binary', 'varbinary', 'tinyblob', 'blob', 'mediumblob', 'longblob', 'bit']);
 const SPATIAL_TYPES = new Set(['geometry', 'point', 'linestring', 'polygon', 'multipoint', 'multilinestring', 'multipolygon', 'geometrycollection']);
 
-function kindOf(dataType: string, json: boolean): ColumnKind {
+function kindOf(dataType: string, columnType: string, json: boolean): ColumnKind {
   if (json || dataType === 'json') return 'json';
+  // BOOLEAN is an alias of tinyint(1), and tinyint(1) holds nothing else in practice.
+  if (/^tinyint\(1\)/i.test(columnType)) return 'boolean';
   if (TEXT_TYPES.has(dataType)) return 'text';
   if (INTEGER_TYPES.has(dataType)) return 'integer';
   if (NUMERIC_TYPES.has(dataType)) return 'numeric';
@@ -73,7 +75,7 @@ export async function introspectMysql(db: MysqlQueryable): Promise<MysqlSchema> 
       return {
         name: str(r.c),
         sqlType: str(r.type),
-        kind: kindOf(dataType, jsonColumns.has(str(r.c))),
+        kind: kindOf(dataType, str(r.type), jsonColumns.has(str(r.c))),
         nullable: str(r.nullable) === 'YES',
         unique: uniqueColumns.has(str(r.c)),
         ...(unsupported ? { unsupported } : {}),

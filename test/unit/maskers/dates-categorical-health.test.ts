@@ -376,8 +376,18 @@ describe('health', () => {
       [{ values: ['Z99.1', 'Z99.2'] }, {}],
     ] as const) {
       const m = maskerFor('health', params, col);
-      expect(m.apply(b, row(key))).toBe(m.apply(a, row(key)));
+      // A boolean keeps its input's notation (t/f, 1/0, true/false); its truth is what must not depend on the value.
+      const truth = (v: string | null): string | null => (col.kind === 'boolean' && v !== null ? String(['t', '1', 'true'].includes(v)) : v);
+      expect(truth(m.apply(b, row(key)))).toBe(truth(m.apply(a, row(key))));
     }
+  });
+
+  it('booleans keep the notation of their engine: t/f, 1/0 (MySQL BOOLEAN), true/false', () => {
+    const m = maskerFor('health', { rate: 0.5 }, { kind: 'boolean', sqlType: 'boolean' });
+    const keys = Array.from({ length: 40 }, (_, i) => String(i));
+    expect(new Set(keys.map((k) => m.apply('1', row(k))))).toEqual(new Set(['0', '1']));
+    expect(new Set(keys.map((k) => m.apply('f', row(k))))).toEqual(new Set(['t', 'f']));
+    expect(new Set(keys.map((k) => m.apply('false', row(k))))).toEqual(new Set(['true', 'false']));
   });
 
   it('text: placeholder by default (fits the column), null, sample from phrases or given codes, category', () => {

@@ -154,6 +154,19 @@ describe('verifyStagedDump', () => {
       expect(JSON.stringify(r.findings)).not.toMatch(/1236|12345678|celik|Çelik/i);
     });
 
+    it('finds a name in text without capitals (a search key), but not inside an e-mail address', async () => {
+      expect((await run(dump('kees çelik 3404vg', '17', '06-87654321'))).findings).toEqual([expect.objectContaining({ detector: 'exact-match', column: 'note' })]);
+      expect((await run(dump('kees.celik.x9@example.com', '17', '06-87654321'))).passed).toBe(true);
+    });
+
+    it('counts a kept column of small integers that meets a test BSN now and then as coincidence, not a leak', async () => {
+      const many: ExpectedTable = { ...notes, rows: 3, rowKeyColumns: [0] };
+      const body = `COPY "public"."n" ("id", "note", "ref", "phone") FROM stdin;\n1\t\t1236\t\n2\t\t17\t\n3\t\t2024\t\n\\.\n\n-- maskgate: end of dump\n`;
+      const r = await verifyStagedDump({ ...stage(body, []), tables: [many], prf, format, sourceFingerprints: source() });
+      expect(r.passed).toBe(true);
+      expect(r.layers.find((l) => l.layer === 'exact-match')!.detail).toMatchObject({ shortIntegerCoincidences: { 'public.n.ref': 1 } });
+    });
+
     it('refuses a BSN in a numeric column that lost its leading zeros', async () => {
       const r = await run(dump('', '1236', '06-87654321'));
       expect(r.findings).toEqual([expect.objectContaining({ detector: 'exact-match', column: 'ref', severity: 'error' })]);
