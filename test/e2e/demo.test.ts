@@ -30,4 +30,17 @@ describe('maskgate demo', () => {
       await target.drop();
     }
   });
+
+  it('runs the other datasets too (--dataset), and refuses an unknown one with exit 2', async () => {
+    const out = join(dir, 'demo-participatiewet');
+    const r = await runCli(['demo', '--dataset', 'participatiewet', '--out', out], { MASKGATE_SECRET: undefined });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('fictional participatiewet dataset');
+    expect(r.stdout).toMatch(/Published .*participatiewet\.sql: 3 tables, 1200 rows/);
+    expect(readdirSync(out).sort()).toEqual(['participatiewet.report.json', 'participatiewet.sql']);
+    const bad = await runCli(['demo', '--dataset', 'nope', '--out', join(dir, 'x')], { MASKGATE_SECRET: undefined });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/diplomawaardering, werkzoekenden, participatiewet/);
+  });
 });
