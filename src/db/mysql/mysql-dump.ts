@@ -3,7 +3,7 @@ import { qualifiedName, type TableInfo } from '../table-info.js';
 import { DUMP_TRAILER, type DumpEvent, type DumpFormat, type DumpWriter } from '../../dump/dump-format.js';
 import { lineBatches } from '../../dump/line-batches.js';
 import { decodeMysqlField, encodeMysqlField, splitMysqlRow } from './mysql-literal-codec.js';
-import { mysqlInsertTarget, withoutConstraints } from './mysql-ddl.js';
+import { mysqlInsertTarget, splitCreateTable } from './mysql-ddl.js';
 import type { MysqlSchema, MysqlTable } from './mysql-introspector.js';
 
 const DATA_START = '-- maskgate: data for ';
@@ -62,8 +62,9 @@ export const mysqlDumpFormat: DumpFormat = {
 };
 
 /**
- * A dump the `mysql` client restores into an empty database: SHOW CREATE TABLE's DDL (keys, indexes,
- * foreign keys, AUTO_INCREMENT) with foreign-key checks off, then batched multi-row INSERTs.
+ * A dump the `mysql` client restores into an empty database: SHOW CREATE TABLE's tables (primary key,
+ * checks, AUTO_INCREMENT) with foreign-key checks off, batched multi-row INSERTs, then the secondary
+ * and unique indexes and the foreign keys, built once over the loaded data.
  * Strict sql_mode on restore: a value the column cannot hold fails loudly instead of being cut.
  */
 export function mysqlDumpWriter(schema: MysqlSchema, tables: readonly TableInfo[]): DumpWriter {
@@ -73,6 +74,7 @@ export function mysqlDumpWriter(schema: MysqlSchema, tables: readonly TableInfo[
   const droppedForeignKeys = own.flatMap((t: MysqlTable) => t.foreignKeys
     .filter((f) => !exported.has(qualifiedName(f.ref)))
     .map((f) => ({ table: qualifiedName(t), constraint: f.name, references: qualifiedName(f.ref) })));
+  const split = own.map((t) => splitCreateTable(t.name, t.createTable, new Set(droppedForeignKeys.filter((d) => d.table === qualifiedName(t)).map((d) => d.constraint))));
   return {
     head: () => [
       `-- maskgate masked dump (format 1, MySQL/MariaDB). Restore into an empty database with: ${mysqlDumpFormat.restoreHint}`,
@@ -82,10 +84,7 @@ export function mysqlDumpWriter(schema: MysqlSchema, tables: readonly TableInfo[
       "SET @MASKGATE_OLD_SQL_MODE = @@SQL_MODE, SQL_MODE = 'NO_AUTO_VALUE_ON_ZERO,STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION';",
       "SET @MASKGATE_OLD_TIME_ZONE = @@TIME_ZONE, TIME_ZONE = '+00:00';",
       '',
-      ...own.map((t) => {
-        const dropped = new Set(droppedForeignKeys.filter((d) => d.table === qualifiedName(t)).map((d) => d.constraint));
-        return `${withoutConstraints(t.createTable, dropped)};\n`;
-      }),
+      ...split.map((d) => `${d.create};\n`),
       '',
     ].join('\n'),
     tableStart: (t) => `${DATA_START}${mysqlInsertTarget(t)}\n`,
@@ -111,6 +110,7 @@ export function mysqlDumpWriter(schema: MysqlSchema, tables: readonly TableInfo[
     },
     tableEnd: () => `${DATA_END}\n\n`,
     tail: () => [
+      ...split.flatMap((d) => (d.after ? [`${d.after};`, ''] : [])),
       'SET FOREIGN_KEY_CHECKS = @MASKGATE_OLD_FOREIGN_KEY_CHECKS;',
       'SET SQL_MODE = @MASKGATE_OLD_SQL_MODE;',
       'SET TIME_ZONE = @MASKGATE_OLD_TIME_ZONE;',

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { splitCreateTable } from '../../../src/db/mysql/mysql-ddl.js';
 import { readMysqlDump } from '../../../src/db/mysql/mysql-dump.js';
 import type { DumpEvent } from '../../../src/dump/dump-format.js';
 
@@ -33,5 +34,17 @@ describe('MySQL dump reader', () => {
       .filter((e) => e.kind === 'stray');
     expect(stray.length).toBeGreaterThanOrEqual(2);
     expect((await events("INSERT INTO `t` (`id`, `v`) VALUES\n(9,'x');\n")).some((e) => e.kind === 'stray')).toBe(true);
+  });
+});
+
+describe('splitCreateTable', () => {
+  const create = ['CREATE TABLE `k` (', '  `id` int(11) NOT NULL,', '  `o` int(11) DEFAULT NULL,', '  `e` varchar(9) DEFAULT NULL CHECK (`e` <> \'\'),', '  PRIMARY KEY (`id`),',
+    '  UNIQUE KEY `e` (`e`),', '  KEY `k_o` (`o`),', '  CONSTRAINT `k_o` FOREIGN KEY (`o`) REFERENCES `ouders` (`id`),', '  CONSTRAINT `k_x` FOREIGN KEY (`o`) REFERENCES `weg` (`id`)', ') ENGINE=InnoDB AUTO_INCREMENT=8'].join('\n');
+
+  test('keeps the primary key and checks in CREATE TABLE, builds indexes and foreign keys after the data, drops the named ones', () => {
+    const { create: c, after } = splitCreateTable('k', create, new Set(['k_x']));
+    expect(c).toBe(['CREATE TABLE `k` (', '  `id` int(11) NOT NULL,', '  `o` int(11) DEFAULT NULL,', '  `e` varchar(9) DEFAULT NULL CHECK (`e` <> \'\'),', '  PRIMARY KEY (`id`)', ') ENGINE=InnoDB AUTO_INCREMENT=8'].join('\n'));
+    expect(after).toBe('ALTER TABLE `k`\n  ADD UNIQUE KEY `e` (`e`),\n  ADD KEY `k_o` (`o`),\n  ADD CONSTRAINT `k_o` FOREIGN KEY (`o`) REFERENCES `ouders` (`id`)');
+    expect(splitCreateTable('p', 'CREATE TABLE `p` (\n  `id` int,\n  PRIMARY KEY (`id`)\n)', new Set()).after).toBeNull();
   });
 });
