@@ -28,6 +28,7 @@ function otherDayOfYear(year: number, month: number, day: number, next: (n: numb
 /** Birth date: same year with a keyed fake day (default), a per-person shift of ±N days, or the year only. */
 export const birthDate = defineMasker({
   name: 'birth_date',
+  patternType: 'date',
   // keep: year and generalize: year leave the real year; a shift moves the whole date by a keyed offset.
   realPart: (p) => (p.shift === undefined ? (out) => /(1[89]|20)\d\d/.exec(out)?.[0] ?? out : null),
   summary: 'Birth date: same year, keyed fake day ({ keep: year }, default), per-person ±N days ({ shift: N, person }), or year only ({ generalize: year }); keeps the notation.',

@@ -57,6 +57,7 @@ export function shiftDate(d: ParsedDate, offset: number, masker: string): string
 /** Shifts every date of one person by the same keyed offset, so intervals within a person stay right. */
 export const dateShift = defineMasker({
   name: 'date_shift',
+  patternType: 'date',
   summary: 'Shift dates by a keyed per-person offset of ±1..days days ({ person: <column>, days: 180 }); keeps time and notation.',
   params: z
     .object({

@@ -112,7 +112,8 @@ export const json = defineMasker({
   writesPattern: (p) => {
     const checks = p.paths.flatMap((r) => {
       const m = maskerRegistry.get(r.masker);
-      return m?.input !== undefined ? [{ type: m.input, inRange: m.generatorRange?.(r.params as never) ?? null }] : [];
+      const type = m?.patternType ?? m?.input;
+      return type !== undefined ? [{ type, inRange: m!.generatorRange?.(r.params as never) ?? null }] : [];
     });
     return (type, match) => checks.some((c) => c.type === type && (c.inRange?.(match) ?? true));
   },

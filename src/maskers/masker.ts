@@ -104,6 +104,11 @@ export interface MaskerDefinition<P extends z.ZodType = z.ZodType> {
    */
   readonly input?: InputKind;
   /**
+   * The pattern-layer type its fakes are found as in text (`postcode`, `date`), when that differs
+   * from `input` or the masker has none: json vouches for such hits on its paths.
+   */
+  readonly patternType?: string;
+  /**
    * Types whose real values this masker's fakes may coincide with, because it draws from the space
    * real values live in (phone numbers, plates, names from lists). An L5 hit of such a type in this
    * masker's own column is a warning, not a refusal: the unchanged-value layer has already proved

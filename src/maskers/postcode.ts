@@ -88,6 +88,7 @@ function scramble(st: PrfStream, value: string): string {
 /** Postcode masker (dutch-pii.md §4.1): a fake PC6 in the same PC4 (default) or anywhere; keeps notation. */
 export const postcode = defineMasker({
   name: 'postcode',
+  patternType: 'postcode',
   realPart: (p) => (p.mode === 'same-pc4' ? (out) => /\d{4}/.exec(out)?.[0] ?? out : null),
   // `1234AB` is also a sidecode-2 plate (dutch-pii.md §8).
   coincidesWith: () => ['plate'],

@@ -5,10 +5,12 @@ import { findEmails } from '../detectors/email.js';
 import { findIbans } from '../detectors/iban.js';
 import { findPhones } from '../detectors/phone.js';
 import { findPlates } from '../detectors/plate.js';
+import { findPostcodes } from '../detectors/postcode.js';
+import { findDates } from '../detectors/date.js';
 
 /** One identifier the pattern layer found in a cell that no masker produced. */
 export interface PatternHit {
-  /** Which identifier type: `bsn`, `iban`, `plate`, `email`, `phone`. */
+  /** Which identifier type: `bsn`, `iban`, `plate`, `email`, `phone`, `postcode`, `date` (a birth date). */
   readonly type: string;
   readonly confidence: Confidence;
   /** The matched text; only ever passed to redactedPreview(). */
@@ -22,6 +24,10 @@ const DETECTORS: readonly [type: string, find: (text: string) => readonly Detect
   // Addresses at reserved domains (example.com, *.test) cannot reach anyone.
   ['email', (t) => findEmails(t).filter((m) => !m.reservedDomain)],
   ['phone', findPhones],
+  // A PC6 is a quasi-identifier, not an identifier: a warning at most, whatever its notation.
+  ['postcode', (t) => findPostcodes(t).map((m) => ({ ...m, confidence: m.confidence === 'high' ? 'medium' : 'low' }))],
+  // Dates are everywhere (timestamps, deadlines); only a date next to a birth keyword is personal data.
+  ['date', (t) => findDates(t).filter((m) => m.confidence === 'high')],
 ];
 
 /**

@@ -88,6 +88,14 @@ describe('verifyStagedDump', () => {
     expect(w.unlistedFindings).toBe(50);
   });
 
+  it('L4: refuses a date next to a birth keyword in kept text; a postcode is a warning, a deadline nothing', async () => {
+    const kept: ExpectedTable = { ...table, target: '"public"."p" ("id", "note")', columns: ['id', 'note'], leakChecked: [], patternScanned: [1] };
+    const body = 'COPY "public"."p" ("id", "note") FROM stdin;\n1\tAanvrager geboren op 12-03-1985 te Utrecht\n2\tWoont op 3404 VG, reactie voor 01-06-2024\n\\.\n\n-- maskgate: end of dump\n';
+    const r = await verifyStagedDump({ ...stage(body, []), tables: [kept], prf, format });
+    expect(r.passed).toBe(false);
+    expect(r.findings.map((f) => [f.detector, f.severity, f.rowKey])).toEqual([['pattern-date', 'error', 'id=1'], ['pattern-postcode', 'warning', 'id=2']]);
+  });
+
   it('ignores NULL source cells', async () => {
     const r = await verifyStagedDump({ ...stage(good.replace('005135266', '\\N'), [null, SOURCE[1]!]), tables: [table], prf, format });
     expect(r.passed).toBe(true);
