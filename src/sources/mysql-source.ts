@@ -60,9 +60,18 @@ export class MysqlSource implements Source {
   private lost: unknown = null;
   private closed = false;
 
+  /** The row stream being read; a dead connection must end it, or the read would wait forever. */
+  private current: Readable | null = null;
+
   private constructor(private readonly conn: mysql.Connection) {
     conn.on('error', (err) => {
       this.lost = err;
+      this.current?.destroy(err);
+    });
+    // A server that closes the connection (KILL, shutdown) may end it without an 'error' on the query stream.
+    conn.on('end', () => {
+      this.lost ??= Object.assign(new Error('connection ended'), { code: 'PROTOCOL_CONNECTION_LOST' });
+      this.current?.destroy(this.lost as Error);
     });
   }
 
@@ -115,6 +124,7 @@ export class MysqlSource implements Source {
     const width = literal.length;
     // typeCast false: every field arrives as the server's text bytes, so nothing passes through a JS number or Date.
     const stream = this.conn.query({ sql, rowsAsArray: true, typeCast: false }).stream({ highWaterMark: BATCH_ROWS }) as Readable;
+    this.current = stream;
     let batch: RowBatch = [];
     try {
       for await (const raw of stream as AsyncIterable<(Buffer | null)[]>) {
@@ -132,6 +142,8 @@ export class MysqlSource implements Source {
     } catch (err) {
       stream.destroy();
       throw toMysqlDatabaseError(this.lost ?? err, 'stream');
+    } finally {
+      this.current = null;
     }
     if (this.lost) throw toMysqlDatabaseError(this.lost, 'stream');
     if (batch.length > 0) yield batch;

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FIXTURE_RULES } from '../support/fixture-database.js';
-import { createMysqlFixtureDatabase, createMysqlScratchDatabase, type MysqlScratchDatabase } from '../support/mysql-scratch-database.js';
-import { runCli } from '../support/run-cli.js';
+import { connectMysql, createMysqlFixtureDatabase, createMysqlScratchDatabase, type MysqlScratchDatabase } from '../support/mysql-scratch-database.js';
+import { runCli, startCli } from '../support/run-cli.js';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -148,6 +148,42 @@ describe('maskgate run (MySQL/MariaDB)', () => {
     expect(detectors).toContain('unchanged-value');
     expect(detectors).toContain('generator-range');
     for (const s of secrets) expect(r.stdout.includes(s) || r.stderr.includes(s)).toBe(false);
+  });
+
+  it('fails closed when the source connection is killed mid-read: exit 3, nothing published, no temp file left', async () => {
+    const db = await createMysqlScratchDatabase(inject('mysqlUrl'));
+    try {
+      await db.query('SET SESSION max_recursive_iterations = 1000000');
+      await db.query(`CREATE TABLE groot (id int PRIMARY KEY, omschrijving text);
+        INSERT INTO groot WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 300000) SELECT n, REPEAT('neutrale tekst ', 8) FROM s`);
+      const dir = tempDir();
+      const rules = join(dir, 'rules.yaml');
+      writeFileSync(rules, 'version: 1\ntables:\n  groot:\n    columns:\n      id: keep\n      omschrijving: text\n');
+      const run = startCli(['run', '-c', rules, '-s', db.url, '-o', join(dir, 'out.sql')]);
+      let finished = false;
+      void run.done.then(() => (finished = true));
+      const admin = await connectMysql(inject('mysqlUrl'));
+      let killed = false;
+      try {
+        while (!finished && !killed) {
+          const [rows] = await admin.query("SELECT ID AS id FROM information_schema.PROCESSLIST WHERE DB = ? AND INFO LIKE 'SELECT%groot%'", [db.name]);
+          const id = (rows as { id: number }[])[0]?.id;
+          if (id !== undefined) {
+            await admin.query(`KILL ${Number(id)}`);
+            killed = true;
+          } else await new Promise((r) => setTimeout(r, 5));
+        }
+      } finally {
+        await admin.end();
+      }
+      expect(killed, 'the read was never seen running').toBe(true);
+      const r = await run.done;
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(/connection to the source database was lost/);
+      expect(readdirSync(dir).sort()).toEqual(['out.sql.report.json', 'rules.yaml']);
+    } finally {
+      await db.drop();
+    }
   });
 
   it('names a wrong database or an unknown scheme clearly (exit 3 / exit 2), never printing the password', async () => {
