@@ -33,6 +33,7 @@ export async function loadPostgresTarget(url: string, req: LoadRequest): Promise
   const schemas = [...new Set(req.tables.map((t) => t.schema))].sort();
   const backups: string[] = [];
   let rows = 0;
+  let copy: Writable | null = null;
   try {
     await client.query('BEGIN');
     for (const s of schemas) {
@@ -46,7 +47,6 @@ export async function loadPostgresTarget(url: string, req: LoadRequest): Promise
     }
     const digest = createHash('sha256');
     let sql = '';
-    let copy: Writable | null = null;
     let copyDone: Promise<void> | null = null;
     let trailer = false;
     for await (const lines of lineBatches(req.dumpPath, digest)) {
@@ -92,7 +92,8 @@ export async function loadPostgresTarget(url: string, req: LoadRequest): Promise
     if (!req.keepPrevious) for (const b of backups) await client.query(`DROP SCHEMA ${quoteIdent(b)} CASCADE`);
     await client.query('COMMIT');
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    // A ROLLBACK would queue behind an open COPY and never run; closing the connection rolls back too.
+    if (copy === null) await client.query('ROLLBACK').catch(() => undefined);
     if (err instanceof MaskgateError) throw err;
     throw toDatabaseError(lost ?? err, lost ? 'stream' : 'query', 'target');
   } finally {

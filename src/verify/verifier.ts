@@ -133,9 +133,19 @@ export class EqualityRate {
   }
 }
 
-/** How a finding names its row: kept primary-key values (`id=17`, decoded), or the row's position (`#42`). Only built for findings. */
+/** Key values shown in findings: integers of at most 7 digits, which no BSN, phone number or account number is. */
+const SURROGATE_KEY = /^-?\d{1,7}$/;
+
+/**
+ * How a finding names its row: kept primary-key values (`id=17`) when they are small surrogate
+ * integers, else the row's position (`#42`): a kept key can itself be the personal value (a BSN or
+ * e-mail kept as key), and the report must not print it. Only built for findings.
+ */
 function rowKeyOf(t: ExpectedTable, fields: readonly string[], rowNo: number, decode: (field: string) => string | null): string {
-  return t.rowKeyColumns.length > 0 ? t.rowKeyColumns.map((k) => `${t.columns[k]}=${decode(fields[k]!)}`).join(',') : `#${rowNo}`;
+  if (t.rowKeyColumns.length === 0) return `#${rowNo}`;
+  const values = t.rowKeyColumns.map((k) => decode(fields[k]!));
+  if (!values.every((v) => v !== null && SURROGATE_KEY.test(v))) return `#${rowNo}`;
+  return t.rowKeyColumns.map((k, i) => `${t.columns[k]}=${values[i]}`).join(',');
 }
 
 /** Bytes in the `\x` hex form both engines' codecs give, read as UTF-8: text kept in a BLOB or bytea is still text. */

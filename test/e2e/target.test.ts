@@ -9,6 +9,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createFixtureDatabase, FIXTURE_RULES } from '../support/fixture-database.js';
 import { connectMysql, createMysqlFixtureDatabase, createMysqlScratchDatabase, type MysqlScratchDatabase } from '../support/mysql-scratch-database.js';
 import { runCli, startCli, type CliResult } from '../support/run-cli.js';
+import { loadPostgresTarget } from '../../src/targets/postgres-target.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
 
 const dirs: string[] = [];
@@ -106,6 +107,20 @@ describe('--target (PostgreSQL → PostgreSQL)', () => {
     expect(r.stderr).toMatch(/connection to the target database was lost/);
     expect((await tgt.query('SELECT id FROM public.oud')).rows).toEqual([{ id: 7 }]);
     expect((await tgt.query("SELECT to_regclass('public.groot') AS t")).rows[0].t).toBeNull();
+    expect((await tgt.query("SELECT count(*)::int AS n FROM pg_namespace WHERE nspname LIKE 'maskgate_%'")).rows[0].n).toBe(0);
+  });
+
+  it('a dump that ends inside a COPY block fails the load promptly and rolls back (no ROLLBACK queued behind the COPY)', async () => {
+    const tgt = await createScratchDatabase(inject('pgUrl'));
+    cleanups.push(() => tgt.drop());
+    await tgt.query('CREATE TABLE public.oud (id int PRIMARY KEY); INSERT INTO public.oud VALUES (7)');
+    const dump = join(tempDir(), 'cut.sql');
+    writeFileSync(dump, 'CREATE TABLE public.t (id int);\nCOPY "public"."t" ("id") FROM stdin;\n1\n2\n');
+    const started = Date.now();
+    await expect(loadPostgresTarget(tgt.url, { dumpPath: dump, sha256: 'x', tables: [{ schema: 'public', name: 't' }], keepPrevious: false, startedAt: new Date() }))
+      .rejects.toMatchObject({ code: 'IO' });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect((await tgt.query('SELECT id FROM public.oud')).rows).toEqual([{ id: 7 }]);
     expect((await tgt.query("SELECT count(*)::int AS n FROM pg_namespace WHERE nspname LIKE 'maskgate_%'")).rows[0].n).toBe(0);
   });
 

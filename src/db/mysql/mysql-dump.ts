@@ -31,7 +31,8 @@ export async function* readMysqlDump(path: string, digest?: Hash): AsyncGenerato
           inInsert = false;
           events.push({ kind: 'data-start', target });
         } else if (line === DUMP_TRAILER) events.push({ kind: 'trailer' });
-        else if (/^\s*(\(|INSERT|REPLACE|LOAD)/i.test(line)) events.push({ kind: 'stray', what: 'data outside a table block' });
+        // Rows outside a block, or statements that write data; DDL lines (partition lists too) are schema.
+        else if (/^\s*(INSERT|REPLACE|LOAD)\b/i.test(line) || splitMysqlRow(line) !== null) events.push({ kind: 'stray', what: 'data outside a table block' });
         else if (line !== '') events.push({ kind: 'schema', line });
         continue;
       }
@@ -110,7 +111,9 @@ export function mysqlDumpWriter(schema: MysqlSchema, tables: readonly TableInfo[
     },
     tableEnd: () => `${DATA_END}\n\n`,
     tail: () => [
-      ...split.flatMap((d) => (d.after ? [`${d.after};`, ''] : [])),
+      // Every table's indexes before any foreign key: a key may reference another table's unique index.
+      ...split.flatMap((d) => (d.indexes ? [`${d.indexes};`, ''] : [])),
+      ...split.flatMap((d) => (d.foreignKeys ? [`${d.foreignKeys};`, ''] : [])),
       'SET FOREIGN_KEY_CHECKS = @MASKGATE_OLD_FOREIGN_KEY_CHECKS;',
       'SET SQL_MODE = @MASKGATE_OLD_SQL_MODE;',
       'SET TIME_ZONE = @MASKGATE_OLD_TIME_ZONE;',

@@ -42,9 +42,18 @@ describe('splitCreateTable', () => {
     '  UNIQUE KEY `e` (`e`),', '  KEY `k_o` (`o`),', '  CONSTRAINT `k_o` FOREIGN KEY (`o`) REFERENCES `ouders` (`id`),', '  CONSTRAINT `k_x` FOREIGN KEY (`o`) REFERENCES `weg` (`id`)', ') ENGINE=InnoDB AUTO_INCREMENT=8'].join('\n');
 
   test('keeps the primary key and checks in CREATE TABLE, builds indexes and foreign keys after the data, drops the named ones', () => {
-    const { create: c, after } = splitCreateTable('k', create, new Set(['k_x']));
+    const { create: c, indexes, foreignKeys } = splitCreateTable('k', create, new Set(['k_x']));
     expect(c).toBe(['CREATE TABLE `k` (', '  `id` int(11) NOT NULL,', '  `o` int(11) DEFAULT NULL,', '  `e` varchar(9) DEFAULT NULL CHECK (`e` <> \'\'),', '  PRIMARY KEY (`id`)', ') ENGINE=InnoDB AUTO_INCREMENT=8'].join('\n'));
-    expect(after).toBe('ALTER TABLE `k`\n  ADD UNIQUE KEY `e` (`e`),\n  ADD KEY `k_o` (`o`),\n  ADD CONSTRAINT `k_o` FOREIGN KEY (`o`) REFERENCES `ouders` (`id`)');
-    expect(splitCreateTable('p', 'CREATE TABLE `p` (\n  `id` int,\n  PRIMARY KEY (`id`)\n)', new Set()).after).toBeNull();
+    expect(indexes).toBe('ALTER TABLE `k`\n  ADD UNIQUE KEY `e` (`e`),\n  ADD KEY `k_o` (`o`)');
+    expect(foreignKeys).toBe('ALTER TABLE `k`\n  ADD CONSTRAINT `k_o` FOREIGN KEY (`o`) REFERENCES `ouders` (`id`)');
+    expect(splitCreateTable('p', 'CREATE TABLE `p` (\n  `id` int,\n  PRIMARY KEY (`id`)\n)', new Set()).indexes).toBeNull();
+  });
+
+  test('keeps the AUTO_INCREMENT column\'s key and the partition clauses where MySQL needs them', () => {
+    const t = ['CREATE TABLE `a` (', '  `a` int(11) NOT NULL,', '  `id` int(11) NOT NULL AUTO_INCREMENT,', '  PRIMARY KEY (`a`),', '  UNIQUE KEY `id` (`id`),', '  KEY `x` (`a`,`id`)',
+      ') ENGINE=InnoDB DEFAULT CHARSET=utf8mb4', ' PARTITION BY RANGE (`a`)', '(PARTITION `p0` VALUES LESS THAN (10) ENGINE = InnoDB,', ' PARTITION `p1` VALUES LESS THAN MAXVALUE ENGINE = InnoDB)'].join('\n');
+    const { create: c, indexes } = splitCreateTable('a', t, new Set());
+    expect(c).toContain('  UNIQUE KEY `id` (`id`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4\n PARTITION BY RANGE (`a`)\n(PARTITION `p0` VALUES LESS THAN (10) ENGINE = InnoDB,');
+    expect(indexes).toBe('ALTER TABLE `a`\n  ADD KEY `x` (`a`,`id`)');
   });
 });
