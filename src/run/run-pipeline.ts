@@ -17,6 +17,7 @@ import { csvDumpWriter, csvFormat } from '../dump/csv-format.js';
 import { jsonlDumpWriter, jsonlFormat } from '../dump/jsonl-format.js';
 import { registerStaged, unregisterStaged } from '../sinks/staged-files.js';
 import { engineOf, openSource } from '../sources/open-source.js';
+import { mysqlConnectionOptions } from '../sources/mysql-source.js';
 import { loadMysqlTarget } from '../targets/mysql-target.js';
 import { loadPostgresTarget } from '../targets/postgres-target.js';
 import type { LoadResult } from '../targets/target.js';
@@ -109,6 +110,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   const format = opts.format ?? 'sql';
   if (format !== 'sql' && opts.targetUrl) throw new MaskgateError('USAGE', `--target loads the engine's SQL dump; --format ${format} works with --out only.`, {}, 'Drop --format, or drop --target and give --out DIR.');
   if (format !== 'sql' && !opts.outPath) throw new MaskgateError('USAGE', `--format ${format} writes a directory: give it with --out DIR.`);
+  // A target URL that can never work (unknown parameters, no database) fails now, not after the masking run.
+  if (opts.targetUrl && sourceEngine === 'mysql') mysqlConnectionOptions(opts.targetUrl, 'target');
   const outPath = opts.outPath ? resolve(opts.outPath) : null;
   const reportPath = resolve(opts.reportPath ?? (opts.outPath ? `${opts.outPath}.report.json` : 'maskgate.report.json'));
   const log = opts.logger.child({ runId });

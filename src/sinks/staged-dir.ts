@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { MaskgateError } from '../errors.js';
 import { ioError } from './staged-file.js';
@@ -40,7 +40,9 @@ export class StagedDir {
     if (!s) return;
     if (!s.isDirectory()) throw new MaskgateError('USAGE', `--out ${finalPath} is a file; csv and jsonl exports are directories.`, { path: finalPath }, 'Choose a new directory name.');
     const names = await readdir(finalPath);
-    if (names.length > 0 && !names.includes(MANIFEST_FILE)) {
+    // A web app's manifest.json is not ours: only a manifest that says it is a maskgate export counts.
+    const ours = names.includes(MANIFEST_FILE) && (await readFile(join(finalPath, MANIFEST_FILE), 'utf8').then((t) => (JSON.parse(t) as { maskgate?: unknown }).maskgate === 'export').catch(() => false));
+    if (names.length > 0 && !ours) {
       throw new MaskgateError('USAGE', `--out ${finalPath} is a directory that is not a maskgate export; it is never replaced.`, { path: finalPath }, 'Choose a new or empty directory.');
     }
   }
@@ -71,7 +73,15 @@ export class StagedDir {
     const s = this.stream;
     if (!s) throw new Error('startFile() first');
     this.bytes += Buffer.byteLength(data);
-    if (!s.write(data)) await new Promise<void>((resolve) => s.once('drain', resolve));
+    if (!s.write(data)) {
+      // A failing disk (ENOSPC) emits 'error' and never 'drain'.
+      await new Promise<void>((resolve, reject) => {
+        const onDrain = (): void => { s.off('error', onError); resolve(); };
+        const onError = (err: Error): void => { s.off('drain', onDrain); reject(ioError(err, 'write', this.path)); };
+        s.once('drain', onDrain);
+        s.once('error', onError);
+      });
+    }
   }
 
   private async closeCurrent(): Promise<void> {

@@ -25,7 +25,17 @@ export function mysqlConnectionOptions(url: string, role: MysqlRole = 'source'):
   }
   const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
   if (!database) throw new MaskgateError('USAGE', `The ${role} URL names no database.`, {}, 'Add the database to the URL: mysql://user@host:3306/database.');
+  // A parameter we would ignore could be a security setting the user counts on (TLS): refuse it.
+  const unknown = [...u.searchParams.keys()].filter((k) => k !== 'ssl');
+  if (unknown.length > 0) {
+    throw new MaskgateError('USAGE', `The ${role} URL has parameters maskgate does not know (${unknown.join(', ')}).`, {}, 'Supported: ?ssl=required (TLS, any certificate) or ?ssl=verify (TLS with a verified certificate).');
+  }
+  const ssl = u.searchParams.get('ssl');
+  if (ssl !== null && !['required', 'verify', 'false'].includes(ssl)) {
+    throw new MaskgateError('USAGE', `The ${role} URL's ssl=${ssl} is not one of required, verify, false.`);
+  }
   return {
+    ...(ssl === 'required' ? { ssl: { rejectUnauthorized: false } } : ssl === 'verify' ? { ssl: { rejectUnauthorized: true } } : {}),
     host: u.hostname || '127.0.0.1',
     port: u.port ? Number(u.port) : 3306,
     user: decodeURIComponent(u.username) || 'root',

@@ -34,6 +34,7 @@ export async function loadMysqlTarget(url: string, req: LoadRequest): Promise<Lo
   let rows = 0;
   try {
     const [charset] = (await conn.query('SELECT DEFAULT_CHARACTER_SET_NAME AS cs, DEFAULT_COLLATION_NAME AS co FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [target]))[0] as { cs: string; co: string }[];
+    if (!charset) throw new MaskgateError('DB_CONNECT', 'The target database does not exist; nothing was loaded.', {}, 'Create it first (CREATE DATABASE …): maskgate replaces its tables, it does not create databases.');
     await conn.query(`CREATE DATABASE ${quoteMysqlIdent(staging)} CHARACTER SET ${charset!.cs} COLLATE ${charset!.co}`);
     stagingCreated = true;
     await conn.query(`USE ${quoteMysqlIdent(staging)}`);
@@ -87,17 +88,19 @@ export async function loadMysqlTarget(url: string, req: LoadRequest): Promise<Lo
     await conn.query(`RENAME TABLE ${moves.join(', ')}`);
     swapped = true;
   } catch (err) {
-    await cleanUp(conn, opts, [...(stagingCreated ? [staging] : []), ...(backupCreated && !swapped ? [backup] : [])]);
+    // A connection lost right after RENAME TABLE ran leaves `swapped` false with the old tables in the
+    // backup: a backup that holds tables is never dropped here.
+    await cleanUp(conn, opts, stagingCreated ? [staging] : [], backupCreated && !swapped ? [backup] : []);
     if (err instanceof MaskgateError) throw err;
     throw toMysqlDatabaseError(err, 'query', 'target');
   }
-  await cleanUp(conn, opts, [staging, ...(backupCreated && !req.keepPrevious ? [backup] : [])]);
+  await cleanUp(conn, opts, [staging, ...(backupCreated && !req.keepPrevious ? [backup] : [])], []);
   return { engine: 'mysql', previous: backupCreated && req.keepPrevious ? [backup] : [], rows };
 }
 
-/** Drops the helper databases; after a lost connection it opens a new one to do so. */
-async function cleanUp(conn: mysql.Connection, opts: mysql.ConnectionOptions, databases: readonly string[]): Promise<void> {
-  if (databases.length === 0) {
+/** Drops the helper databases (`ifEmpty` ones only when they hold no table); after a lost connection it opens a new one. */
+async function cleanUp(conn: mysql.Connection, opts: mysql.ConnectionOptions, databases: readonly string[], ifEmpty: readonly string[]): Promise<void> {
+  if (databases.length === 0 && ifEmpty.length === 0) {
     await conn.end().catch(() => undefined);
     return;
   }
@@ -110,5 +113,9 @@ async function cleanUp(conn: mysql.Connection, opts: mysql.ConnectionOptions, da
     if (!c) return;
   }
   for (const db of databases) await c.query(`DROP DATABASE IF EXISTS ${quoteMysqlIdent(db)}`).catch(() => undefined);
+  for (const db of ifEmpty) {
+    const [rows] = await c.query('SELECT count(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?', [db]).catch(() => [[{ n: 1 }]] as const);
+    if (Number((rows as { n: unknown }[])[0]?.n) === 0) await c.query(`DROP DATABASE IF EXISTS ${quoteMysqlIdent(db)}`).catch(() => undefined);
+  }
   await c.end().catch(() => undefined);
 }

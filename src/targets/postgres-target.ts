@@ -95,7 +95,15 @@ export async function loadPostgresTarget(url: string, req: LoadRequest): Promise
     // A ROLLBACK would queue behind an open COPY and never run; closing the connection rolls back too.
     if (copy === null) await client.query('ROLLBACK').catch(() => undefined);
     if (err instanceof MaskgateError) throw err;
-    throw toDatabaseError(lost ?? err, lost ? 'stream' : 'query', 'target');
+    // A killed backend surfaces in many shapes (a FATAL on the COPY, a TypeError from writing to a
+    // closed socket) before or without the client's 'error' event; the client knows it has ended.
+    const code = (err as { code?: unknown }).code;
+    const state = client as unknown as { _ended?: boolean; _queryable?: boolean };
+    const sqlstate = typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : null;
+    const dead = lost !== null || state._ended === true || state._queryable === false || sqlstate === '57P01' || sqlstate?.startsWith('08') === true
+      // Inside a COPY, an error the server did not send (no SQLSTATE) means the socket under it is gone.
+      || (copy !== null && sqlstate === null);
+    throw toDatabaseError(dead ? lost ?? new Error('Connection terminated') : err, dead ? 'stream' : 'query', 'target');
   } finally {
     await client.end().catch(() => undefined);
   }

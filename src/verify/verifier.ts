@@ -120,16 +120,21 @@ export class EqualityRate {
   }
 
   /**
-   * null below 20 rows or past RATE_MAX_DISTINCT values. Above chance means more than three standard
-   * deviations and twenty percentage points over it: sampling noise never trips it, a pass-through does.
+   * null below 20 rows. Above chance means more than three standard deviations and twenty points
+   * (at most half the distance to 100%) over it: sampling noise never trips it, a pass-through does.
    */
-  verdict(): { rows: number; equal: number; rate: number; chance: number; aboveChance: boolean } | null {
-    if (this.rows < 20 || this.overflow) return null;
+  verdict(): { rows: number; equal: number; rate: number; chance: number | null; aboveChance: boolean } | null {
+    if (this.rows < 20) return null;
+    const rate = this.equal / this.rows;
+    // Past RATE_MAX_DISTINCT values two independent draws almost never agree: judge against about 0.
+    if (this.overflow) return { rows: this.rows, equal: this.equal, rate, chance: null, aboveChance: rate > 0.2 };
     let chance = 0;
     for (const [h, n] of this.source) chance += (n / this.rows) * ((this.output.get(h) ?? 0) / this.rows);
-    const rate = this.equal / this.rows;
     const sigma = Math.sqrt((chance * (1 - chance)) / this.rows);
-    return { rows: this.rows, equal: this.equal, rate, chance, aboveChance: rate > chance + Math.max(3 * sigma, 0.2) };
+    // On a skewed column (one value in 90% of rows) a fixed 20-point margin would exceed 100%: it is
+    // capped at half the distance to 1, so a pass-through (rate 1) is still caught.
+    const margin = Math.max(3 * sigma, Math.min(0.2, (1 - chance) / 2));
+    return { rows: this.rows, equal: this.equal, rate, chance, aboveChance: rate > chance + margin };
   }
 }
 
@@ -481,16 +486,16 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
     unlisted += sh.hits - sh.rowKeys.length;
     unlistedErrors += sh.hits - sh.rowKeys.length;
   }
-  const rateDetail: Record<string, { rows: number; equal: number; rate: number; chance: number }> = {};
+  const rateDetail: Record<string, { rows: number; equal: number; rate: number; chance: number | null }> = {};
   for (const [key, { t, index, tally }] of rates) {
     const v = tally.verdict();
     if (v === null) continue;
-    rateDetail[key] = { rows: v.rows, equal: v.equal, rate: round4(v.rate), chance: round4(v.chance) };
+    rateDetail[key] = { rows: v.rows, equal: v.equal, rate: round4(v.rate), chance: v.chance === null ? null : round4(v.chance) };
     if (v.aboveChance) {
       leakFindings++;
       add({
         severity: 'error', detector: 'unchanged-rate', table: t.name, column: t.columns[index]!,
-        message: `${Math.round(v.rate * 100)}% of ${v.rows} masked cells equal their own row's source value, where per-row sampling gives about ${Math.round(v.chance * 100)}% by chance: the masker is not replacing the values.`,
+        message: `${Math.round(v.rate * 100)}% of ${v.rows} masked cells equal their own row's source value, where per-row sampling gives about ${Math.round((v.chance ?? 0) * 100)}% by chance: the masker is not replacing the values.`,
       });
     }
   }

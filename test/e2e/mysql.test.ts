@@ -194,6 +194,9 @@ describe('maskgate run (MySQL/MariaDB)', () => {
     expect(bad.code).toBe(3);
     expect(bad.stderr).toMatch(/Could not connect to the source database/);
     expect(bad.stderr).not.toContain('geheim-wachtwoord');
+    const params = await runCli(['run', '-c', FIXTURE_RULES, '-s', `${source.url}?sslmode=require`, '-o', join(tempDir(), 'x.sql')]);
+    expect(params.code).toBe(2);
+    expect(params.stderr).toMatch(/parameters maskgate does not know \(sslmode\)/);
     const scheme = await runCli(['run', '-c', FIXTURE_RULES, '-s', 'oracle://db/x', '-o', join(tempDir(), 'x.sql')]);
     expect(scheme.code).toBe(2);
     expect(scheme.stderr).toMatch(/scheme "oracle:" is not one maskgate reads/);

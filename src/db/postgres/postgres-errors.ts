@@ -37,12 +37,12 @@ export function toDatabaseError(err: unknown, phase: 'connect' | 'query' | 'stre
   }
   const lost =
     CONNECTION_CODES.has(code) || code.startsWith('08') || code === '57P01' ||
-    (err instanceof Error && /Connection terminated|connection.*(closed|ended)/i.test(err.message) && !code);
+    (err instanceof Error && /Connection terminated|connection.*(closed|ended)|Client was closed/i.test(err.message) && !code);
   if (lost && phase !== 'connect') {
     return new DatabaseError('DB_CONNECTION_LOST', `The connection to the ${role} database was lost${role === 'source' ? ' while reading' : ''}.`, { ...meta, ...(code ? { sqlstate: code } : {}) }, 'Check the database server and run again; nothing was published.');
   }
   if (phase === 'connect' || lost) {
-    return new DatabaseError('DB_CONNECT', `Could not connect to the ${role} database${code ? ` (${SQLSTATE_NAMES[code] ?? code})` : ''}.`, code ? { sqlstate: code } : {}, 'Check the source URL, that the server is running, and the credentials.');
+    return new DatabaseError('DB_CONNECT', `Could not connect to the ${role} database${code ? ` (${SQLSTATE_NAMES[code] ?? code})` : ''}.`, code ? { sqlstate: code } : {}, `Check the ${role} URL, that the server is running, and the credentials.`);
   }
   const name = SQLSTATE_NAMES[code];
   const where = meta.table ? ` on table ${meta.table}${meta.column ? ` column ${meta.column}` : ''}${meta.constraint ? ` constraint ${meta.constraint}` : ''}` : meta.constraint ? ` on constraint ${meta.constraint}` : '';

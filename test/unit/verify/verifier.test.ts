@@ -231,5 +231,8 @@ describe('verifyStagedDump', () => {
     const honest = await verifyStagedDump({ ...stage(dump(sampled), source), tables: [t], prf, format });
     expect(honest.passed).toBe(true);
     expect(honest.layers.find((l) => l.layer === 'unchanged-values')!.detail).toMatchObject({ lowCardinality: { 'public.l.nat': { rows: 60, chance: 0.2 } } });
+    // A skewed column (90% one value): chance is 0.82, and a pass-through is still caught.
+    const skewed = Array.from({ length: 60 }, (_, i) => (i % 10 === 0 ? 'Turkse' : 'Nederlandse'));
+    expect((await verifyStagedDump({ ...stage(dump(skewed), skewed), tables: [t], prf, format })).findings).toMatchObject([{ detector: 'unchanged-rate' }]);
   });
 });
