@@ -30,9 +30,10 @@ async function* jsonlRecords(lines: AsyncIterable<string[]>, columns: readonly s
         events.push({ kind: 'stray', what: 'a JSONL line that is not JSON' });
         continue;
       }
-      const keys = obj !== null && typeof obj === 'object' && !Array.isArray(obj) ? Object.keys(obj) : null;
-      const values = keys ? Object.values(obj as Record<string, unknown>) : [];
-      if (!keys || keys.length !== columns.length || keys.some((k, i) => k !== columns[i]) || values.some((v) => v !== null && typeof v !== 'string')) {
+      // By name, not by Object.keys order: JavaScript lists integer-like keys ("2024") first.
+      const record = obj !== null && typeof obj === 'object' && !Array.isArray(obj) ? (obj as Record<string, unknown>) : null;
+      const values = record ? columns.map((c) => (Object.hasOwn(record, c) ? record[c] : undefined)) : [];
+      if (!record || Object.keys(record).length !== columns.length || values.some((v) => v !== null && typeof v !== 'string')) {
         events.push({ kind: 'stray', what: 'a JSONL line that is not an object of the table\'s columns' });
         continue;
       }

@@ -6,7 +6,7 @@ import { DUMP_TRAILER } from '../dump/dump-format.js';
 import { lineBatches } from '../dump/line-batches.js';
 import { MaskgateError } from '../errors.js';
 import { mysqlConnectionOptions } from '../sources/mysql-source.js';
-import { stamp, type LoadRequest, type LoadResult } from './target.js';
+import { checkDigest, stamp, type LoadRequest, type LoadResult } from './target.js';
 
 const DATA_START = '-- maskgate: data for ';
 const DATA_END = '-- maskgate: end of data';
@@ -18,6 +18,7 @@ const DATA_END = '-- maskgate: end of data';
  * so until the rename the target is never touched; a failure before it drops the staging database.
  */
 export async function loadMysqlTarget(url: string, req: LoadRequest): Promise<LoadResult> {
+  await checkDigest(req);
   const opts = mysqlConnectionOptions(url, 'target');
   const target = opts.database!;
   const staging = `${target.slice(0, 40)}_mgstage_${randomBytes(4).toString('hex')}`;

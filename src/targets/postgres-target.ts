@@ -7,9 +7,21 @@ import { toDatabaseError } from '../db/postgres/postgres-errors.js';
 import { DUMP_TRAILER } from '../dump/dump-format.js';
 import { lineBatches } from '../dump/line-batches.js';
 import { MaskgateError } from '../errors.js';
-import { stamp, type LoadRequest, type LoadResult } from './target.js';
+import { checkDigest, stamp, type LoadRequest, type LoadResult } from './target.js';
 
 const COPY_START = /^COPY (.+) FROM stdin;$/;
+
+/** Views (through their rewrite rules) and foreign keys outside the given schemas that use relations inside them. */
+const OUTSIDE_DEPENDENTS = `
+  SELECT DISTINCT n.nspname AS schema, c.relname AS name
+  FROM pg_catalog.pg_depend d
+  JOIN pg_catalog.pg_class rc ON d.refclassid = 'pg_catalog.pg_class'::regclass AND rc.oid = d.refobjid
+  JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace AND rn.nspname = ANY($1)
+  LEFT JOIN pg_catalog.pg_rewrite rw ON d.classid = 'pg_catalog.pg_rewrite'::regclass AND rw.oid = d.objid
+  LEFT JOIN pg_catalog.pg_constraint con ON d.classid = 'pg_catalog.pg_constraint'::regclass AND con.oid = d.objid
+  JOIN pg_catalog.pg_class c ON c.oid = coalesce(rw.ev_class, con.conrelid)
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  WHERE NOT n.nspname = ANY($1)`;
 
 /**
  * Loads a verified PostgreSQL dump into the target and swaps it in atomically. PostgreSQL's DDL is
@@ -30,6 +42,7 @@ export async function loadPostgresTarget(url: string, req: LoadRequest): Promise
     client.removeAllListeners();
     throw toDatabaseError(err, 'connect', 'target');
   }
+  await checkDigest(req);
   const schemas = [...new Set(req.tables.map((t) => t.schema))].sort();
   const backups: string[] = [];
   let rows = 0;
@@ -89,7 +102,15 @@ export async function loadPostgresTarget(url: string, req: LoadRequest): Promise
     if (!trailer || digest.digest('hex') !== req.sha256) {
       throw new MaskgateError('IO', 'The staged dump changed after verification; nothing was loaded.', {}, 'Another process may be writing in the staging directory; run again.');
     }
-    if (!req.keepPrevious) for (const b of backups) await client.query(`DROP SCHEMA ${quoteIdent(b)} CASCADE`);
+    if (!req.keepPrevious && backups.length > 0) {
+      // CASCADE would also drop views and foreign keys of other schemas that use the replaced tables:
+      // refuse (and roll back) rather than damage what the dump does not hold.
+      const { rows: outside } = await client.query(OUTSIDE_DEPENDENTS, [backups]);
+      if (outside.length > 0) {
+        throw new MaskgateError('UNSUPPORTED', `Objects in other schemas of the target (${outside.map((r) => `${r.schema}.${r.name}`).join(', ')}) depend on the tables being replaced; nothing was loaded.`, {}, 'Drop or move those views or foreign keys first, or use --keep-previous (they then keep pointing at the backup schema).');
+      }
+      for (const b of backups) await client.query(`DROP SCHEMA ${quoteIdent(b)} CASCADE`);
+    }
     await client.query('COMMIT');
   } catch (err) {
     // A ROLLBACK would queue behind an open COPY and never run; closing the connection rolls back too.

@@ -1,7 +1,8 @@
 // Database-to-database publishing through the real CLI: the verified dump is swapped into the target
 // atomically, a refused run never touches it, and a target connection killed mid-load leaves it exactly as
 // it was (PostgreSQL: one transaction rolled back; MySQL: the staging database dropped before any rename).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -117,11 +118,24 @@ describe('--target (PostgreSQL → PostgreSQL)', () => {
     const dump = join(tempDir(), 'cut.sql');
     writeFileSync(dump, 'CREATE TABLE public.t (id int);\nCOPY "public"."t" ("id") FROM stdin;\n1\n2\n');
     const started = Date.now();
-    await expect(loadPostgresTarget(tgt.url, { dumpPath: dump, sha256: 'x', tables: [{ schema: 'public', name: 't' }], keepPrevious: false, startedAt: new Date() }))
+    const sha256 = createHash('sha256').update(readFileSync(dump)).digest('hex');
+    await expect(loadPostgresTarget(tgt.url, { dumpPath: dump, sha256, tables: [{ schema: 'public', name: 't' }], keepPrevious: false, startedAt: new Date() }))
       .rejects.toMatchObject({ code: 'IO' });
     expect(Date.now() - started).toBeLessThan(15_000);
     expect((await tgt.query('SELECT id FROM public.oud')).rows).toEqual([{ id: 7 }]);
     expect((await tgt.query("SELECT count(*)::int AS n FROM pg_namespace WHERE nspname LIKE 'maskgate_%'")).rows[0].n).toBe(0);
+  });
+
+  it('refuses to drop a replaced schema that views of other schemas still use, and leaves everything as it was', async () => {
+    const src = await createFixtureDatabase(inject('pgUrl'));
+    const tgt = await createScratchDatabase(inject('pgUrl'));
+    cleanups.push(() => src.drop(), () => tgt.drop());
+    await tgt.query('CREATE TABLE public.oud (id int PRIMARY KEY); INSERT INTO public.oud VALUES (7); CREATE SCHEMA rapport; CREATE VIEW rapport.overzicht AS SELECT id FROM public.oud');
+    const r = await runCli(['run', '-c', FIXTURE_RULES, '-s', src.url, '--target', tgt.url, '-r', join(tempDir(), 'r.json')]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/Objects in other schemas of the target \(rapport\.overzicht\) depend on the tables being replaced/);
+    expect((await tgt.query('SELECT id FROM rapport.overzicht')).rows).toEqual([{ id: 7 }]);
+    expect((await tgt.query("SELECT to_regclass('public.aanvragers') AS t")).rows[0].t).toBeNull();
   });
 
   it('refuses cross-engine loads and a run with neither --out nor --target (exit 2) before reading anything', async () => {
