@@ -151,6 +151,7 @@ describe('verifyStagedDump', () => {
       ['a BSN split in groups', 'ref 000 001 236'],
       ['a BSN glued to a path', 'zie \\\\\\\\nas01\\\\scans\\\\000001236.pdf'],
       ['a BSN inside JSON', '{"dossier": {"id": "000001236"}}'],
+      ['a BSN as a JSON member name (the json masker never renames keys)', '{"000001236": {"status": "open"}}'],
       ['a phone number in another notation', 'bel +31 6 1234 5678'],
       ['an e-mail address in a tsvector', "'celik':2 'kees':1 'kees.celik@voorbeeldmail.nl':3"],
       ['a full name no list holds', 'Kees Çelik stuurt de cijferlijst na'],
