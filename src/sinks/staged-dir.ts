@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import type { WriteStream } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { MaskgateError } from '../errors.js';
-import { ioError } from './staged-file.js';
+import { endAndSync, ioError, openNewFile, writeWithBackpressure } from './staged-file.js';
 import { registerStaged, unregisterStaged } from './staged-files.js';
 
 /** The file that marks a directory as a maskgate export (and lists its tables). */
@@ -50,16 +50,7 @@ export class StagedDir {
   /** Closes the current file and starts the next one. */
   async startFile(name: string): Promise<void> {
     await this.closeCurrent();
-    const p = join(this.path, name);
-    const s = createWriteStream(p, { flags: 'wx', mode: 0o600, highWaterMark: 1 << 20 });
-    try {
-      await new Promise<void>((resolve, reject) => {
-        s.once('open', () => resolve());
-        s.once('error', reject);
-      });
-    } catch (err) {
-      throw ioError(err, 'create', p);
-    }
+    const s = await openNewFile(join(this.path, name), 'create');
     s.on('error', (err) => {
       this.failure = err;
     });
@@ -73,32 +64,14 @@ export class StagedDir {
     const s = this.stream;
     if (!s) throw new Error('startFile() first');
     this.bytes += Buffer.byteLength(data);
-    if (!s.write(data)) {
-      // A failing disk (ENOSPC) emits 'error' and never 'drain'.
-      await new Promise<void>((resolve, reject) => {
-        const onDrain = (): void => { s.off('error', onError); resolve(); };
-        const onError = (err: Error): void => { s.off('drain', onDrain); reject(ioError(err, 'write', this.path)); };
-        s.once('drain', onDrain);
-        s.once('error', onError);
-      });
-    }
+    await writeWithBackpressure(s, data, this.path);
   }
 
   private async closeCurrent(): Promise<void> {
     const s = this.stream;
     if (!s) return;
     this.stream = null;
-    await new Promise<void>((resolve, reject) => {
-      s.once('error', (err) => reject(ioError(err, 'write', this.path)));
-      s.end(() => resolve());
-    });
-    if (this.failure) throw ioError(this.failure, 'write', this.path);
-    const h = await open(s.path as string, 'r+');
-    try {
-      await h.sync();
-    } finally {
-      await h.close();
-    }
+    await endAndSync(s, this.path, () => this.failure);
   }
 
   /** Closes the last file; the export is complete but not yet published. */

@@ -26,16 +26,7 @@ export class StagedFile {
   static async create(finalPath: string | null, scratchPath?: string): Promise<StagedFile> {
     // The pid in the name lets a later run recognise, and remove, the leftover of a killed one.
     const tmp = scratchPath ?? join(dirname(finalPath!), `.${basename(finalPath!)}.${process.pid}-${randomBytes(6).toString('hex')}.partial`);
-    // 'wx': never follow or reuse an existing path; 0600: the file holds data before it is verified.
-    const stream = createWriteStream(tmp, { flags: 'wx', mode: 0o600, highWaterMark: 1 << 20 });
-    try {
-      await new Promise<void>((resolve, reject) => {
-        stream.once('open', () => resolve());
-        stream.once('error', reject);
-      });
-    } catch (err) {
-      throw ioError(err, 'create the temporary output file', tmp);
-    }
+    const stream = await openNewFile(tmp, 'create the temporary output file');
     registerStaged(tmp);
     const f = new StagedFile(tmp, finalPath);
     f.stream = stream;
@@ -48,33 +39,15 @@ export class StagedFile {
   /** Appends data, waiting for the disk when the buffer is full (backpressure). */
   async write(data: string | Uint8Array): Promise<void> {
     if (this.failure) throw ioError(this.failure, 'write', this.path);
-    const s = this.stream!;
     this.bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
-    if (!s.write(data)) {
-      await new Promise<void>((resolve, reject) => {
-        const onDrain = (): void => { s.off('error', onError); resolve(); };
-        const onError = (err: Error): void => { s.off('drain', onDrain); reject(ioError(err, 'write', this.path)); };
-        s.once('drain', onDrain);
-        s.once('error', onError);
-      });
-    }
+    await writeWithBackpressure(this.stream!, data, this.path);
   }
 
   /** Flushes to disk (fsync) and closes; the file is then complete but still not published. */
   async finish(): Promise<void> {
     const s = this.stream!;
     this.stream = null;
-    await new Promise<void>((resolve, reject) => {
-      s.once('error', (err) => reject(ioError(err, 'write', this.path)));
-      s.end(() => resolve());
-    });
-    if (this.failure) throw ioError(this.failure, 'write', this.path);
-    const h = await open(this.path, 'r+');
-    try {
-      await h.sync();
-    } finally {
-      await h.close();
-    }
+    await endAndSync(s, this.path, () => this.failure);
   }
 
   /** Atomically renames the finished file to its final path. */
@@ -98,6 +71,47 @@ export class StagedFile {
     this.stream = null;
     await rm(this.path, { force: true });
     unregisterStaged(this.path);
+  }
+}
+
+/** Opens `path` as a new 0600 file ('wx': never follows or reuses a path; it holds data before it is verified). */
+export async function openNewFile(path: string, action: string): Promise<WriteStream> {
+  const stream = createWriteStream(path, { flags: 'wx', mode: 0o600, highWaterMark: 1 << 20 });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      stream.once('open', () => resolve());
+      stream.once('error', reject);
+    });
+  } catch (err) {
+    throw ioError(err, action, path);
+  }
+  return stream;
+}
+
+/** Writes, waiting for the disk when the buffer is full; a failing disk (ENOSPC) emits 'error', never 'drain'. */
+export async function writeWithBackpressure(s: WriteStream, data: string | Uint8Array, path: string): Promise<void> {
+  if (s.write(data)) return;
+  await new Promise<void>((resolve, reject) => {
+    const onDrain = (): void => { s.off('error', onError); resolve(); };
+    const onError = (err: Error): void => { s.off('drain', onDrain); reject(ioError(err, 'write', path)); };
+    s.once('drain', onDrain);
+    s.once('error', onError);
+  });
+}
+
+/** Ends the stream and fsyncs its file, so it is whole on disk before anything is renamed. */
+export async function endAndSync(s: WriteStream, path: string, failure: () => Error | null): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    s.once('error', (err) => reject(ioError(err, 'write', path)));
+    s.end(() => resolve());
+  });
+  const failed = failure();
+  if (failed) throw ioError(failed, 'write', path);
+  const h = await open(s.path as string, 'r+');
+  try {
+    await h.sync();
+  } finally {
+    await h.close();
   }
 }
 

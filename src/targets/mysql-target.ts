@@ -1,15 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
 import { quoteMysqlIdent } from '../db/mysql/mysql-ddl.js';
+import { DATA_END, DATA_START } from '../db/mysql/mysql-dump.js';
 import { toMysqlDatabaseError } from '../db/mysql/mysql-errors.js';
 import { DUMP_TRAILER } from '../dump/dump-format.js';
 import { lineBatches } from '../dump/line-batches.js';
 import { MaskgateError } from '../errors.js';
 import { mysqlConnectionOptions } from '../sources/mysql-source.js';
 import { checkDigest, stamp, type LoadRequest, type LoadResult } from './target.js';
-
-const DATA_START = '-- maskgate: data for ';
-const DATA_END = '-- maskgate: end of data';
 
 /**
  * Loads a verified MySQL dump into a fresh staging database next to the target, then swaps every
@@ -105,12 +103,12 @@ async function cleanUp(conn: mysql.Connection, opts: mysql.ConnectionOptions, da
     await conn.end().catch(() => undefined);
     return;
   }
-  let c = conn;
+  let c: mysql.Connection | null = conn;
   try {
     await c.query('SELECT 1');
   } catch {
     c.destroy();
-    c = await mysql.createConnection(opts).catch(() => null as never);
+    c = await mysql.createConnection(opts).catch(() => null);
     if (!c) return;
   }
   for (const db of databases) await c.query(`DROP DATABASE IF EXISTS ${quoteMysqlIdent(db)}`).catch(() => undefined);

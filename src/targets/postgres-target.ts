@@ -3,13 +3,12 @@ import type { Writable } from 'node:stream';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { quoteIdent } from '../db/postgres/postgres-ddl.js';
+import { COPY_START } from '../db/postgres/postgres-dump.js';
 import { toDatabaseError } from '../db/postgres/postgres-errors.js';
 import { DUMP_TRAILER } from '../dump/dump-format.js';
 import { lineBatches } from '../dump/line-batches.js';
 import { MaskgateError } from '../errors.js';
 import { checkDigest, stamp, type LoadRequest, type LoadResult } from './target.js';
-
-const COPY_START = /^COPY (.+) FROM stdin;$/;
 
 /** Views (through their rewrite rules) and foreign keys outside the given schemas that use relations inside them. */
 const OUTSIDE_DEPENDENTS = `

@@ -153,6 +153,13 @@ function rowKeyOf(t: ExpectedTable, fields: readonly string[], rowNo: number, de
   return t.rowKeyColumns.map((k, i) => `${t.columns[k]}=${values[i]}`).join(',');
 }
 
+/** Per-table, per-column state of a layer, found on the per-cell path without building a key string. */
+function columnState<T>(states: Map<ExpectedTable, T[]>, t: ExpectedTable, index: number, make: () => T): T {
+  let perColumn = states.get(t);
+  if (!perColumn) states.set(t, (perColumn = []));
+  return (perColumn[index] ??= make());
+}
+
 /** Bytes in the `\x` hex form both engines' codecs give, read as UTF-8: text kept in a BLOB or bytea is still text. */
 function bytesAsText(value: string): string {
   return value.startsWith('\\x') ? Buffer.from(value.slice(2), 'hex').toString('utf8') : value;
@@ -289,19 +296,21 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
     return list;
   };
   const rates = new Map<string, { t: ExpectedTable; index: number; tally: EqualityRate }>();
-  const rateOf = (t: ExpectedTable, index: number): EqualityRate => {
-    const key = `${t.name}.${t.columns[index]!}`;
-    let r = rates.get(key);
-    if (!r) rates.set(key, (r = { t, index, tally: new EqualityRate() }));
-    return r.tally;
-  };
+  const rateCells = new Map<ExpectedTable, EqualityRate[]>();
+  const rateOf = (t: ExpectedTable, index: number): EqualityRate =>
+    columnState(rateCells, t, index, () => {
+      const tally = new EqualityRate();
+      rates.set(`${t.name}.${t.columns[index]!}`, { t, index, tally });
+      return tally;
+    });
   const shortIntegers = new Map<string, { t: ExpectedTable; index: number; cells: number; hits: number; rowKeys: string[] }>();
-  const shortOf = (t: ExpectedTable, index: number): { cells: number; hits: number; rowKeys: string[] } => {
-    const key = `${t.name}.${t.columns[index]!}`;
-    let s = shortIntegers.get(key);
-    if (!s) shortIntegers.set(key, (s = { t, index, cells: 0, hits: 0, rowKeys: [] }));
-    return s;
-  };
+  const shortCells = new Map<ExpectedTable, { cells: number; hits: number; rowKeys: string[] }[]>();
+  const shortOf = (t: ExpectedTable, index: number): { cells: number; hits: number; rowKeys: string[] } =>
+    columnState(shortCells, t, index, () => {
+      const s = { t, index, cells: 0, hits: 0, rowKeys: [] as string[] };
+      shortIntegers.set(`${t.name}.${t.columns[index]!}`, s);
+      return s;
+    });
   const qiParts: (string | null)[] = [];
   const classes = new Map<ExpectedTable, EquivalenceClasses>();
 

@@ -6,8 +6,10 @@ import { decodeMysqlField, encodeMysqlField, splitMysqlRow } from './mysql-liter
 import { mysqlInsertTarget, splitCreateTable } from './mysql-ddl.js';
 import type { MysqlSchema, MysqlTable } from './mysql-introspector.js';
 
-const DATA_START = '-- maskgate: data for ';
-const DATA_END = '-- maskgate: end of data';
+/** The comment lines around a table's INSERTs; the reader and the --target loader both find blocks by them. */
+export const DATA_START = '-- maskgate: data for ';
+/** See DATA_START. */
+export const DATA_END = '-- maskgate: end of data';
 /** Rows per INSERT, and a byte bound well under the 16 MiB max_allowed_packet both client and server default to. */
 const ROWS_PER_INSERT = 1000;
 const BYTES_PER_INSERT = 1 << 20;

@@ -6,7 +6,8 @@ import { decodeCopyField, encodeCopyField } from './postgres-copy-codec.js';
 import { copyHeader, copyTarget, ddlHead, ddlTail, planDump } from './postgres-ddl.js';
 import type { PgSchema, PgTable } from './postgres-introspector.js';
 
-const COPY_START = /^COPY (.+) FROM stdin;$/;
+/** The line that opens a table's data block; the reader and the --target loader both find blocks by it. */
+export const COPY_START = /^COPY (.+) FROM stdin;$/;
 
 /** Streams a PostgreSQL dump back: COPY blocks with their rows, and the end-of-dump trailer. */
 export async function* readPostgresDump(path: string, digest?: Hash): AsyncGenerator<DumpEvent[]> {
