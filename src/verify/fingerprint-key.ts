@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 
-// L5 hashes every source identifier and every candidate token of the output: tens of millions of
-// strings on a large run. HMAC-SHA256 (~0.8 µs in JS, more through node:crypto per call) would
-// cost more than the masking itself, so the fingerprint is two 32-bit murmur3 lanes under a
-// random 64-bit per-run key. What the spec asks of a keyed fingerprint still holds: no raw value
-// is stored, the key and the set live in memory only and die with the process, and an accidental
-// 64-bit collision (a false hit, never a missed one) has a chance of about n·m / 2^64.
+// The prefilter's hash (prefilter.ts): L5's fingerprints are HMAC-SHA256, but the output side
+// looks up tens of millions of candidate tokens, nearly all absent, and an HMAC each (~0.8 µs)
+// would cost more than masking. This hash is two 32-bit murmur3 lanes under a random 64-bit
+// per-run key: it only decides whether a token is worth an HMAC. It lives in memory only, in a
+// Bloom filter that stores no value, and dies with the process.
 
 /** murmur3's 32-bit finaliser. */
 function fmix(h: number): number {
@@ -16,7 +15,7 @@ function fmix(h: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** A per-run keyed 64-bit fingerprint of strings, returned as two 32-bit halves. */
+/** A per-run keyed 64-bit hash of strings, returned as two 32-bit halves (the prefilter's, not a fingerprint that leaves the process). */
 export class FingerprintKey {
   private readonly s1: number;
   private readonly s2: number;

@@ -168,6 +168,36 @@ export class FingerprintSet {
     return this.pairs;
   }
 
+  /** Bit `t` set for every tag `t` ever added. */
+  get tagsAdded(): number {
+    return this.tagsSeen;
+  }
+
+  /** Calls `visit` with every stored fingerprint and its tag mask (exact mode only). */
+  forEachEntry(visit: (hi: number, lo: number, tags: number) => void): void {
+    if (this.isBloom) throw new Error('A Bloom-mode fingerprint set has no entries to list.');
+    for (let i = 0; i < this.his.length; i++) if (this.tagMasks[i] !== 0) visit(this.his[i]!, this.los[i]!, this.tagMasks[i]!);
+  }
+
+  /** The Bloom filter's state (Bloom mode only), to be written to a fingerprint file. */
+  bloomState(): { bits: Uint32Array<ArrayBuffer>; k: number; pairs: number; tags: number } {
+    if (!this.isBloom) throw new Error('An exact fingerprint set has no Bloom state.');
+    return { bits: this.bits, k: this.k, pairs: this.pairs, tags: this.tagsSeen };
+  }
+
+  /** A Bloom-mode set restored from bloomState() (read from a fingerprint file). */
+  static fromBloom(state: { bits: Uint32Array<ArrayBuffer>; k: number; pairs: number; tags: number }): FingerprintSet {
+    if (state.bits.length === 0 || state.bits.length > MAX_BLOOM_WORDS || !(state.k >= 1 && state.k <= MAX_HASHES)) throw new RangeError('The Bloom filter state is out of range.');
+    const set = new FingerprintSet({ budgetBytes: 64 });
+    set.bits = state.bits;
+    set.m = state.bits.length * 32;
+    set.k = state.k;
+    set.pairs = state.pairs;
+    set.tagsSeen = state.tags;
+    set.isBloom = true;
+    return set;
+  }
+
   /** 'exact' until the budget forced the switch to a Bloom filter. */
   get mode(): 'exact' | 'bloom' {
     return this.isBloom ? 'bloom' : 'exact';

@@ -1,7 +1,17 @@
+import type { KeyedPrf } from '../keyed/keyed-prf.js';
 import type { InputKind, LeakType } from '../maskers/masker.js';
 import { FingerprintKey } from './fingerprint-key.js';
 import { FingerprintSet } from './fingerprint-set.js';
 import { LEAK_TAGS, nameWords, sourceCanon } from './leak-tokens.js';
+import { Prefilter } from './prefilter.js';
+
+/**
+ * PRF label of L5 fingerprints: fingerprint(canon) = the first 64 bits of
+ * HMAC-SHA256(K, label ‖ 0x00 ‖ canon ‖ 0x00 ‖ uint32be(0)). One label for every type (the type is
+ * the set's tag), so a token checked as two types costs one HMAC. Changing it breaks every
+ * fingerprint file ever written.
+ */
+export const FINGERPRINT_LABEL = 'maskgate/fingerprint/v1';
 
 /** A masked source column whose values L5 fingerprints, by position in the row. */
 export interface FingerprintColumn {
@@ -15,16 +25,36 @@ export interface FingerprintColumn {
  * last + initial). Filled while the tables are read; the verifier looks every output token up.
  */
 export class SourceFingerprints {
-  readonly key = new FingerprintKey();
+  // Per-run murmur key of the prefilter; null when the set came from a fingerprint file (no raw values seen).
+  private readonly quick: FingerprintKey | null;
+  private readonly prefilter: Prefilter | null;
   private tags = 0;
+  /** HMACs computed on the output side (lookups the prefilter let through), for the report. */
+  hmacLookups = 0;
 
-  constructor(readonly set: FingerprintSet) {}
+  /**
+   * @param set  the HMAC fingerprints
+   * @param prf  a KeyedPrf of the run secret used by nothing else: its digest buffer is shared by
+   *             all callers, and a masker between two reads of it must not see ours
+   * @param opts.prefilter  false for a set loaded from a file, whose raw values were never seen here
+   */
+  constructor(readonly set: FingerprintSet, private readonly prf: KeyedPrf, opts: { prefilter?: boolean } = {}) {
+    const pre = opts.prefilter ?? true;
+    this.quick = pre ? new FingerprintKey() : null;
+    this.prefilter = pre ? new Prefilter() : null;
+    this.tags = set.tagsAdded;
+  }
 
   /** Adds one canonical value of `type`. */
   add(type: LeakType, canon: string): void {
-    this.key.hash(canon);
-    this.set.add(this.key.hi, this.key.lo, LEAK_TAGS[type]);
-    this.tags |= 1 << LEAK_TAGS[type];
+    const tag = LEAK_TAGS[type];
+    if (this.quick !== null) {
+      this.quick.hash(canon);
+      this.prefilter!.add(this.quick.hi, this.quick.lo, tag);
+    }
+    const d = this.prf.block(FINGERPRINT_LABEL, canon, 0);
+    this.set.add(d[0]!, d[1]!, tag);
+    this.tags |= 1 << tag;
   }
 
   /** Whether any value of the type with `tag` was fingerprinted. */
@@ -34,8 +64,19 @@ export class SourceFingerprints {
 
   /** Whether `canon` of the type with `tag` was a source value. */
   contains(tag: number, canon: string): boolean {
-    this.key.hash(canon);
-    return this.set.has(this.key.hi, this.key.lo, tag);
+    if ((this.tags & (1 << tag)) === 0) return false;
+    if (this.quick !== null) {
+      this.quick.hash(canon);
+      if (!this.prefilter!.mayHave(this.quick.hi, this.quick.lo, tag)) return false;
+    }
+    this.hmacLookups++;
+    const d = this.prf.block(FINGERPRINT_LABEL, canon, 0);
+    return this.set.has(d[0]!, d[1]!, tag);
+  }
+
+  /** The set's figures for the report, with the prefilter's memory and the HMAC lookups it let through. */
+  describe(): Record<string, unknown> {
+    return { ...this.set.describe(), fingerprint: 'hmac-sha256/64', prefilterBytes: this.prefilter?.bytes ?? 0, hmacLookups: this.hmacLookups };
   }
 
   /**

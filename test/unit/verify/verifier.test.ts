@@ -131,7 +131,7 @@ describe('verifyStagedDump', () => {
     };
     /** Fictional source people: an RvIG test BSN with leading zeros, a phone number, a name no list holds. */
     function source(): SourceFingerprints {
-      const src = new SourceFingerprints(new FingerprintSet({ budgetBytes: 1 << 20 }));
+      const src = new SourceFingerprints(new FingerprintSet({ budgetBytes: 1 << 20 }), new KeyedPrf(Buffer.from('maskgate-test-key-for-the-verifier-tests')));
       const row = src.forTable([{ index: 0, input: 'bsn' }, { index: 1, input: 'phone' }, { index: 2, input: 'first_name' }, { index: 3, input: 'last_name' }, { index: 4, input: 'email' }])!;
       const values = ['000001236', '06-12345678', 'Kees', 'Çelik', 'kees.celik@voorbeeldmail.nl'];
       row((i) => values[i] ?? null);
