@@ -166,6 +166,11 @@ export function planRun(rules: RulesFile, schema: SchemaInfo, registry: Readonly
 const GENDER_TOKENS: ReadonlySet<string> = new Set(['geslacht', 'gender', 'sex', 'sekse']);
 const QI_CLASSES: ReadonlySet<string> = new Set(['birth_date', 'postcode', 'nationality', 'education']);
 
+/** Whether a column's name makes it a default quasi-identifier (dutch-pii.md §6): birth date, postcode, gender, nationality, education. */
+export function isQuasiIdentifierName(name: string): boolean {
+  return QI_CLASSES.has(classifyColumnName(name) ?? '') || nameTokens(name).some((t) => GENDER_TOKENS.has(t));
+}
+
 /**
  * Which columns of a table are quasi-identifiers (declared, or by name: birth date, postcode,
  * gender, nationality, education; dutch-pii.md §6), which of them keep real information, and k
@@ -177,7 +182,7 @@ function quasiIdentifierPlan(table: string, pg: TableInfo, columns: readonly Col
     if (!names.has(d)) issues.push({ kind: 'unknown-column', table, column: d, message: `quasiIdentifiers of ${table} names column ${d}, which does not exist${suggest(d, [...names])}` });
   }
   const isQi = (c: ColumnPlan): boolean =>
-    declared !== undefined ? declared.includes(c.column.name) : QI_CLASSES.has(classifyColumnName(c.column.name) ?? '') || nameTokens(c.column.name).some((t) => GENDER_TOKENS.has(t));
+    declared !== undefined ? declared.includes(c.column.name) : isQuasiIdentifierName(c.column.name);
   const qi = columns.filter(isQi);
   const special = columns.some((c) => c.masker.name === 'health' || classifyColumnName(c.column.name) === 'special-category');
   const k = special ? rules.verify?.kSpecial ?? 10 : rules.verify?.k ?? 5;

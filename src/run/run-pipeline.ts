@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { loadRules } from '../config/load-rules.js';
 import type { RulesFile } from '../config/rules-file.js';
-import { qualifiedName, type ColumnKind } from '../db/table-info.js';
+import { qualifiedName } from '../db/table-info.js';
 import { MaskgateError } from '../errors.js';
 import { KeyedPrf } from '../keyed/keyed-prf.js';
 import { maskerRegistry } from '../maskers/masker-registry.js';
@@ -28,7 +28,8 @@ import { DEFAULT_FINGERPRINT_BUDGET_BYTES, FingerprintSet } from '../verify/fing
 import { SourceFingerprints } from '../verify/source-fingerprints.js';
 import { LEAK_TAGS } from '../verify/leak-tokens.js';
 import { allowSet } from '../verify/pattern-scan.js';
-import { verifyStagedDump, type ExpectedTable, type VerifyResult } from '../verify/verifier.js';
+import { verifyStagedDump, type VerifyResult } from '../verify/verifier.js';
+import { expectedTable } from './expected-table.js';
 import { planRun, type RunPlan, type TablePlan } from './plan-run.js';
 import { TOOL_VERSION } from './tool-version.js';
 import type { ExitCode } from '../cli/exit-codes.js';
@@ -127,7 +128,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   }
 
   // Filled while the tables are read: L5's fingerprints, and the names scrub looks for in later tables.
-  const sourceFps = new SourceFingerprints(new FingerprintSet({ budgetBytes: fingerprintBudget(rules) }));
+  const sourceFps = new SourceFingerprints(new FingerprintSet({ budgetBytes: fingerprintBudget(rules) }), new KeyedPrf(opts.secret));
   const source = await openSource(url);
   let plan: RunPlan;
   let writer: DumpWriter;
@@ -191,7 +192,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       seal,
       prf,
       format: format === 'csv' ? csvFormat : format === 'jsonl' ? jsonlFormat : source.format,
-      tables: plan.tables.map((tp) => expectedTable(tp, writer, rowCounts.get(qualifiedName(tp.table)) ?? 0)),
+      tables: plan.tables.map((tp) => expectedTable(tp, writer.target(tp.table), rowCounts.get(qualifiedName(tp.table)) ?? 0)),
       classification: { checked: plan.keptColumns, flagged: plan.keptButLooksPersonal },
       allowed: allowSet(rules.allow),
       sourceFingerprints: sourceFps,
@@ -346,43 +347,4 @@ function fingerprintBudget(rules: RulesFile): number {
   return mb !== undefined ? mb * 1024 * 1024 : DEFAULT_FINGERPRINT_BUDGET_BYTES;
 }
 
-/** Column kinds that can hold an identifier in some notation (bytes: as text stored in a BLOB or bytea); dates and booleans cannot. */
-const SCANNED_KINDS: ReadonlySet<ColumnKind> = new Set(['text', 'integer', 'numeric', 'json', 'binary', 'other']);
-/** Kept column kinds whose content L3 samples. */
-const SAMPLED_KINDS: ReadonlySet<ColumnKind> = new Set(['text', 'integer', 'numeric']);
-
-function expectedTable(tp: TablePlan, writer: DumpWriter, rows: number): ExpectedTable {
-  const t = tp.table;
-  const kept = new Set(tp.columns.filter((c) => c.fn === null).map((c) => c.column.name));
-  const pkKept = t.primaryKey.length > 0 && t.primaryKey.every((k) => kept.has(k));
-  return {
-    name: qualifiedName(t),
-    target: writer.target(t),
-    columns: t.columns.map((c) => c.name),
-    rows,
-    leakChecked: tp.columns.filter((c) => c.fn !== null && c.leakChecked).map((c) => c.index),
-    rateChecked: tp.columns.filter((c) => c.fn !== null && c.rateChecked).map((c) => c.index),
-    rowKeyColumns: pkKept ? t.primaryKey.map((k) => t.columns.findIndex((c) => c.name === k)) : [],
-    patternScanned: tp.columns.filter((c) => c.fn === null && c.column.kind === 'text').map((c) => c.index),
-    patternScannedMasked: tp.columns.flatMap((c) => {
-      const writes = c.fn !== null ? c.masker.writesPattern?.(c.rule.params as never) ?? null : null;
-      return writes ? [{ index: c.index, masker: c.masker.name, writes }] : [];
-    }),
-    exactScanned: tp.columns.filter((c) => SCANNED_KINDS.has(c.column.kind)).map((c) => ({
-      index: c.index,
-      integer: c.column.kind !== 'integer' && c.column.kind !== 'numeric' ? false : t.primaryKey.includes(c.column.name) ? 'long' : 'any',
-      coincides: c.fn === null ? 0 : c.coincides.reduce((m, t) => m | (1 << LEAK_TAGS[t]), 0),
-      ...(c.column.kind === 'binary' ? { bytes: true } : {}),
-    })),
-    quasiIdentifiers: tp.quasiIdentifiers,
-    contentSampled: tp.columns.filter((c) => c.fn === null && SAMPLED_KINDS.has(c.column.kind)).map((c) => ({
-      index: c.index,
-      acknowledged: (c.rule.params as { reason?: string }).reason !== undefined,
-    })),
-    rangeChecked: tp.columns.flatMap((c) => {
-      const inRange = c.fn !== null ? c.masker.generatorRange?.(c.rule.params as never) ?? null : null;
-      return inRange ? [{ index: c.index, masker: c.masker.name, inRange }] : [];
-    }),
-  };
-}
 

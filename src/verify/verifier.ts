@@ -9,6 +9,8 @@ import { ColumnContentStats } from './content-stats.js';
 import { couldBeGeneratedName, identifierCandidates, LEAK_TAGS, LEAK_TYPES, nameCandidates } from './leak-tokens.js';
 import type { SourceFingerprints } from './source-fingerprints.js';
 import { EquivalenceClasses } from './k-anonymity.js';
+import { isValidBsn } from '../detectors/bsn.js';
+import { NL_BANKS } from '../maskers/data/nl-banks.js';
 
 /** What verification expects of one table in the staged dump. */
 export interface ExpectedTable {
@@ -45,6 +47,14 @@ export interface ExpectedTable {
   };
   /** Kept columns whose content L3 samples; `acknowledged` when the rule gives a reason for keeping them. */
   readonly contentSampled?: readonly { readonly index: number; readonly acknowledged: boolean }[];
+  /**
+   * No rules say how this table was made (`verify` without --config). Values in maskgate's generator
+   * ranges (00-block BSNs, fake bank codes, reserved e-mail domains) count as fakes; identifiers
+   * whose fakes look like real ones (phone, plate, postcode, dates) are warnings, since only the
+   * rules or fingerprints can tell; exact-match hits in columns marked `coincides` refuse only when
+   * too many of the column's values hit to be chance.
+   */
+  readonly unknownOrigin?: boolean;
 }
 
 /** Counts for one verification layer, for the report. */
@@ -69,14 +79,23 @@ export interface VerifyResult {
   readonly layers: readonly LayerSummary[];
   /** sha256 of the artefact exactly as read back from disk. */
   readonly sha256: string;
+  /** Tables read, with the rows each held. */
+  readonly tables: readonly { readonly table: string; readonly rows: number }[];
 }
 
 /** Options of verifyStagedDump(). */
 export interface VerifyOptions {
   readonly dumpPath: string;
-  readonly fingerprintPath: string;
+  /** The sealed log of source-value hashes the row-level check compares with; absent outside a run. */
+  readonly fingerprintPath?: string;
   /** The per-run seal the fingerprint log was written with. */
-  readonly seal: LogSeal;
+  readonly seal?: LogSeal;
+  /**
+   * For a dump maskgate did not just write (`verify`): builds the expectation of a data block's
+   * table from its target when `tables` does not list it. The dump is then taken as it is: no row
+   * counts, no missing tables, no trailer required, a table may come in several blocks.
+   */
+  readonly discover?: (target: string) => ExpectedTable | null;
   readonly tables: readonly ExpectedTable[];
   /** Keys the finding ids. */
   readonly prf: KeyedPrf;
@@ -92,6 +111,31 @@ export interface VerifyOptions {
 }
 
 const round = (x: number): number => Math.round(x);
+/** Types whose maskgate fakes cannot be told from real values by looking at them. */
+const LOOK_REAL: ReadonlySet<string> = new Set(['phone', 'plate', 'postcode', 'date']);
+/** Without rules, the share of a column's values that must hit the source before hits count as a leak, not coincidence. */
+const COINCIDENCE_RATE_LIMIT = 0.1;
+
+/** Whether a pattern hit lies in a range only maskgate's generators write (checked without rules). */
+function looksGenerated(type: string, text: string): boolean {
+  if (type === 'bsn') {
+    const d = text.replace(/\D/g, '').padStart(9, '0');
+    return d.startsWith('00');
+  }
+  if (type === 'iban') {
+    const c = text.replace(/[\s-]/g, '').toUpperCase();
+    return c.startsWith('NL') && !NL_BANKS.has(c.slice(4, 8));
+  }
+  return false;
+}
+
+/** Whether a whole cell value is a maskgate fake by its range (00-block BSN, fake-bank IBAN); such values are not sampled by L3 without rules. */
+function isGeneratedValue(value: string): boolean {
+  const v = value.trim();
+  if (/^\d[\d .-]{6,12}$/.test(v)) return looksGenerated('bsn', v) && isValidBsn(v.replace(/\D/g, '').padStart(9, '0'));
+  if (/^NL\d{2}/i.test(v)) return looksGenerated('iban', v);
+  return false;
+}
 const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 const SHORT_INTEGER = /^\d+$/;
 
@@ -226,6 +270,12 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
     if ((cell.coincides & (1 << tag)) !== 0 && (words === undefined || couldBeGeneratedName(words, from, to))) {
       const key = `${t.name}.${t.columns[cell.index]!}`;
       coincidences.set(key, (coincidences.get(key) ?? 0) + 1);
+      // Without rules nobody vouches for this column: many hits mean a copied column, not chance.
+      if (t.unknownOrigin) {
+        const r = hitRateOf(t, cell.index);
+        r.hits++;
+        if (r.rowKeys.length < cap) r.rowKeys.push(rowKeyOf(t, cell.fields, cell.rowNo, codec.decode));
+      }
       return;
     }
     exactFindings++;
@@ -240,6 +290,14 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
   };
   // The dump's DDL as a pseudo-table, so its findings read "(schema)" with no row.
   const schemaCell = { name: '(schema)', target: '', columns: ['ddl'], rows: 0, leakChecked: [], rowKeyColumns: [], fields: [] as string[] } satisfies ExpectedTable & { fields: string[] };
+  const hitRates = new Map<string, { t: ExpectedTable; index: number; cells: number; hits: number; rowKeys: string[] }>();
+  const hitRateCells = new Map<ExpectedTable, { cells: number; hits: number; rowKeys: string[] }[]>();
+  const hitRateOf = (t: ExpectedTable, index: number): { cells: number; hits: number; rowKeys: string[] } =>
+    columnState(hitRateCells, t, index, () => {
+      const s = { t, index, cells: 0, hits: 0, rowKeys: [] as string[] };
+      hitRates.set(`${t.name}.${t.columns[index]!}`, s);
+      return s;
+    });
   const visitIdentifier = (tag: number, canon: string): void => {
     if (src!.contains(tag, canon)) exactHit(tag);
   };
@@ -254,13 +312,19 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
     patternChecked++;
     for (const hit of scanForIdentifiers(out, opts.allowed)) {
       if (masked?.writes(hit.type, hit.text)) continue;
+      if (t.unknownOrigin && looksGenerated(hit.type, hit.text)) continue;
+      const lookReal = t.unknownOrigin === true && LOOK_REAL.has(hit.type);
       patternFindings++;
       add({
-        severity: hit.confidence === 'high' ? 'error' : 'warning', detector: `pattern-${hit.type}`, table: t.name, column: t.columns[i]!, rowKey: rowKeyOf(t, fields, rowNo, codec.decode),
+        severity: hit.confidence === 'high' && !lookReal ? 'error' : 'warning', detector: `pattern-${hit.type}`, table: t.name, column: t.columns[i]!, rowKey: rowKeyOf(t, fields, rowNo, codec.decode),
         preview: redactedPreview(hit.text),
-        message: masked === null
-          ? `A kept column holds what looks like a real ${hit.type} (${hit.confidence} confidence): mask the column, or scrub it.`
-          : `Text masked with ${masked.masker} still holds what looks like a real ${hit.type} (${hit.confidence} confidence), outside what ${masked.masker} writes: it missed it.`,
+        message: t.unknownOrigin
+          ? lookReal
+            ? `This looks like a ${hit.type} (${hit.confidence} confidence); a maskgate fake looks the same, so without --config or --fingerprints it cannot be judged.`
+            : `This looks like a real ${hit.type} (${hit.confidence} confidence), outside the ranges maskgate's generators write.`
+          : masked === null
+            ? `A kept column holds what looks like a real ${hit.type} (${hit.confidence} confidence): mask the column, or scrub it.`
+            : `Text masked with ${masked.masker} still holds what looks like a real ${hit.type} (${hit.confidence} confidence), outside what ${masked.masker} writes: it missed it.`,
       });
     }
   };
@@ -315,9 +379,11 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
   const classes = new Map<ExpectedTable, EquivalenceClasses>();
 
   const byTarget = new Map(opts.tables.map((t) => [t.target, t]));
+  const rowCounts = new Map<ExpectedTable, number>();
   const seen = new Set<string>();
   const digest = createHash('sha256');
-  const fps = new FingerprintReader(opts.fingerprintPath, opts.seal);
+  const fps = opts.fingerprintPath !== undefined && opts.seal !== undefined ? new FingerprintReader(opts.fingerprintPath, opts.seal) : null;
+  const discovered = new Set<ExpectedTable>();
   let current: ExpectedTable | null = null;
   let rowNo = 0;
   let trailer = false;
@@ -325,12 +391,23 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
     for await (const batch of opts.format.read(opts.dumpPath, digest)) for (const ev of batch) {
       if (ev.kind === 'data-start') {
         current = byTarget.get(ev.target) ?? null;
-        rowNo = 0;
-        if (!current) integrity('(unknown)', 'The dump holds a data block for a table that was not exported.');
-        else if (seen.has(current.name)) integrity(current.name, 'The dump holds this table twice.');
-        else seen.add(current.name);
+        if (!current && opts.discover) {
+          current = opts.discover(ev.target);
+          if (current) byTarget.set(ev.target, current);
+        }
+        if (current && opts.discover) {
+          // A foreign dump may split a table into several blocks; rows keep counting across them.
+          if (!discovered.has(current)) rowNo = 0;
+          discovered.add(current);
+        } else {
+          rowNo = 0;
+          if (!current) integrity('(unknown)', 'The dump holds a data block for a table that was not exported.');
+          else if (seen.has(current.name)) integrity(current.name, 'The dump holds this table twice.');
+          else seen.add(current.name);
+        }
       } else if (ev.kind === 'data-end') {
-        if (current && rowNo !== current.rows) integrity(current.name, `The dump holds ${rowNo} rows where the source had ${current.rows}.`);
+        if (current && !opts.discover && rowNo !== current.rows) integrity(current.name, `The dump holds ${rowNo} rows where the source had ${current.rows}.`);
+        if (current) rowCounts.set(current, rowNo);
         current = null;
       } else if (ev.kind === 'trailer') {
         trailer = true;
@@ -387,6 +464,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
               }
               continue;
             }
+            if (t.unknownOrigin && ec.coincides !== 0) hitRateOf(t, ec.index).cells++;
             const text = ec.bytes ? bytesAsText(out) : out;
             identifierCandidates(text, visitIdentifier, ec.integer);
             if (namesFingerprinted && ec.integer === false) nameCandidates(text, visitName);
@@ -400,7 +478,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
             const stats = perColumn.get(cs.index)!;
             if (stats.full) continue;
             const out = cellAt(cs.index);
-            if (out !== null && out !== '') stats.add(out);
+            if (out !== null && out !== '' && !(t.unknownOrigin && isGeneratedValue(out))) stats.add(out);
           }
         }
         lap('content');
@@ -430,7 +508,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
           }
         }
         lap('range');
-        for (const { index: i, rate } of rowCheckedOf(t)) {
+        if (fps !== null) for (const { index: i, rate } of rowCheckedOf(t)) {
           const src = fps.next();
           if (src === null) {
             integrity(t.name, 'The dump holds more masked cells than were read from the source.');
@@ -457,14 +535,15 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
       }
     }
     // Left-over source hashes mean rows or cells the dump lost, or a log out of step with it.
-    if (fps.next() !== null) integrity('(dump)', 'The dump holds fewer masked cells than were read from the source.');
+    if (fps !== null && fps.next() !== null) integrity('(dump)', 'The dump holds fewer masked cells than were read from the source.');
   } finally {
-    fps.close();
+    fps?.close();
   }
-  for (const t of opts.tables) if (!seen.has(t.name)) integrity(t.name, 'The table is missing from the dump.');
+  if (!opts.discover) for (const t of opts.tables) if (!seen.has(t.name)) integrity(t.name, 'The table is missing from the dump.');
+  const checkedTables = opts.discover ? [...opts.tables, ...discovered].filter((t, i, all) => all.indexOf(t) === i) : opts.tables;
   const kTables: Record<string, unknown>[] = [];
   let kFindings = 0;
-  for (const t of opts.tables) {
+  for (const t of checkedTables) {
     const qi = t.quasiIdentifiers;
     if (qi === undefined || qi.declared.length === 0) continue;
     const surviving = qi.surviving.map((q) => q.name);
@@ -473,8 +552,10 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
     if (r && r.rows > 0 && r.minClassSize < qi.k) {
       kFindings++;
       add({
-        severity: 'error', detector: 'k-anonymity', table: t.name,
-        message: `${r.classesBelowK} groups of rows (${r.rowsInClassesBelowK} rows) share their real ${surviving.join(' + ')} with fewer than ${qi.k} others (smallest group: ${r.minClassSize}), so those people can be singled out. Mask or generalise one of these columns (e.g. birth_date { keep: year } instead of keep, postcode { mode: fake }).`,
+        severity: t.unknownOrigin ? 'warning' : 'error', detector: 'k-anonymity', table: t.name,
+        message: t.unknownOrigin
+          ? `${r.classesBelowK} groups of rows (${r.rowsInClassesBelowK} rows) share their ${surviving.join(' + ')} with fewer than ${qi.k} others (smallest group: ${r.minClassSize}). If these values are real, those people can be singled out; without --config verify cannot tell real quasi-identifiers from masked ones.`
+          : `${r.classesBelowK} groups of rows (${r.rowsInClassesBelowK} rows) share their real ${surviving.join(' + ')} with fewer than ${qi.k} others (smallest group: ${r.minClassSize}), so those people can be singled out. Mask or generalise one of these columns (e.g. birth_date { keep: year } instead of keep, postcode { mode: fake }).`,
       });
     }
   }
@@ -494,6 +575,19 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
     }
     unlisted += sh.hits - sh.rowKeys.length;
     unlistedErrors += sh.hits - sh.rowKeys.length;
+  }
+  for (const [key, r] of hitRates) {
+    if (r.hits === 0 || r.hits < r.cells * COINCIDENCE_RATE_LIMIT) continue;
+    coincidences.delete(key);
+    for (const rowKey of r.rowKeys) {
+      exactFindings++;
+      add({
+        severity: 'error', detector: 'exact-match', table: r.t.name, column: r.t.columns[r.index]!, rowKey,
+        message: `${r.hits} of ${r.cells} values of this column were personal data in the source: far more than fakes meet by chance, so the column was copied, not masked.`,
+      });
+    }
+    unlisted += r.hits - r.rowKeys.length;
+    unlistedErrors += r.hits - r.rowKeys.length;
   }
   const rateDetail: Record<string, { rows: number; equal: number; rate: number; chance: number | null }> = {};
   for (const [key, { t, index, tally }] of rates) {
@@ -517,7 +611,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
         contentFindings++;
         const pct = Math.round(v.share * 100);
         add({
-          severity: v.level === 'error' && !cs.acknowledged ? 'error' : 'warning', detector: 'content-statistics', table: t.name, column: t.columns[cs.index]!,
+          severity: v.level === 'error' && !cs.acknowledged && !(t.unknownOrigin && LOOK_REAL.has(v.type)) ? 'error' : 'warning', detector: 'content-statistics', table: t.name, column: t.columns[cs.index]!,
           message: v.level === 'error'
             ? `${pct}% of ${v.sampled} sampled values of this kept column are valid ${v.type} values: whatever its name, it holds ${v.type}s.${cs.acknowledged ? ' Its rule gives a reason for keeping it.' : ' Mask it, or write { mask: keep, reason: "…" } if they are not personal data (e.g. RSINs of companies).'}`
             : `${pct}% of ${v.sampled} sampled values of this kept column are valid ${v.type} values (mixed content): check what else it holds.`,
@@ -525,7 +619,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
       }
     }
   }
-  if (!trailer) integrity('(dump)', 'The dump has no end-of-dump trailer: it is incomplete.');
+  if (!trailer && !opts.discover) integrity('(dump)', 'The dump has no end-of-dump trailer: it is incomplete.');
   return {
     passed: findings.every((f) => f.severity !== 'error') && unlistedErrors === 0,
     findings,
@@ -541,7 +635,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
       {
         layer: 'exact-match', checked: exactChecked, findings: exactFindings, ms: round(ms.exact),
         detail: {
-          fingerprints: src?.set.describe() ?? null,
+          fingerprints: src?.describe() ?? null,
           coincidences: [...coincidences.values()].reduce((a, b) => a + b, 0),
           coincidencesByColumn: Object.fromEntries(coincidences),
           ...(Object.keys(shortCoincidences).length > 0 ? { shortIntegerCoincidences: shortCoincidences } : {}),
@@ -549,5 +643,6 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
       },
     ],
     sha256: digest.digest('hex'),
+    tables: checkedTables.map((t) => ({ table: t.name, rows: rowCounts.get(t) ?? 0 })),
   };
 }
