@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { loadRules } from '../config/load-rules.js';
 import { runPipeline, type RunResult } from '../run/run-pipeline.js';
+import { writeRunAttestation } from '../attest/write-run-attestation.js';
 import { renderRunSummary } from './output/render-text.js';
+import { renderAttestationLine } from './output/render-attestation-line.js';
 import { terminalProgress } from './output/terminal-progress.js';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -68,7 +70,9 @@ export async function demoCommand(opts: DemoCommandOptions, logger: Logger): Pro
   process.stdout.write(`maskgate demo: embedded PostgreSQL (PGlite) with the fictional ${dataset} dataset (${DEMO_DATASETS[dataset]}).\n`);
   process.stdout.write('Using a throwaway random secret (MASKGATE_SECRET is not needed and not read): the output will not join with any other run.\n');
   const result = await runDemo(opts, logger);
-  process.stdout.write(`${renderRunSummary(result)}\n`);
+  // Unsigned: the demo has no signing key of its own to prove anything with.
+  const attested = await writeRunAttestation(result, null);
+  process.stdout.write(`${renderRunSummary(result)}\n${renderAttestationLine(attested, 'the demo never signs')}\n`);
   if (result.exitCode === 0) {
     process.stdout.write(`Restore it into an empty database with: psql -v ON_ERROR_STOP=1 -d DB -f ${join(opts.out, `${dataset}.sql`)}\n`);
   }

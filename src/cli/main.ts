@@ -4,9 +4,12 @@ import { createLogger, LOG_LEVELS } from '../log.js';
 import { TOOL_VERSION } from '../run/tool-version.js';
 import { OUTPUT_FORMATS } from '../run/run-pipeline.js';
 import { removeAllStagedSync } from '../sinks/staged-files.js';
+import { attestRenderCommand, RENDER_FORMATS } from './attest-render-command.js';
+import { attestVerifyCommand } from './attest-verify-command.js';
 import { checkCommand } from './check-command.js';
 import { DEMO_DATASETS, demoCommand } from './demo-command.js';
 import { EXIT_CODE_HELP, ExitCode } from './exit-codes.js';
+import { keygenCommand } from './keygen-command.js';
 import { maskersCommand } from './maskers-command.js';
 import { runCommand } from './run-command.js';
 
@@ -14,7 +17,8 @@ const SOURCE_HELP = 'source database URL (postgres://… or mysql://…); defaul
 
 const ENV_HELP = `Environment:
   MASKGATE_SECRET   masking key, at least 32 bytes (e.g. \`openssl rand -base64 48\`); never a flag or in YAML
-  MASKGATE_SOURCE   source database URL when --source is not given`;
+  MASKGATE_SOURCE   source database URL when --source is not given
+  MASKGATE_SIGNING_KEY  Ed25519 private key (PEM text or a file path, from \`maskgate keygen\`) that signs run attestations`;
 
 /** Builds the commander program; actions resolve to an exit code stored in `state.code`. */
 function buildProgram(state: { code: number }): Command {
@@ -71,6 +75,39 @@ function buildProgram(state: { code: number }): Command {
     .option('--json', 'machine-readable output, with option schemas')
     .action((name, opts) => {
       state.code = maskersCommand(opts, name);
+    });
+
+  program
+    .command('keygen')
+    .description('Make an Ed25519 key pair for signing run attestations: PREFIX.key (private, 0600) and PREFIX.pub.')
+    .requiredOption('-o, --out <prefix>', 'path prefix of the two files; existing files are never overwritten')
+    .addHelpText('after', '\nSign runs with MASKGATE_SIGNING_KEY=PREFIX.key; give PREFIX.pub to whoever checks the attestations.')
+    .action(async (opts) => {
+      state.code = await keygenCommand(opts);
+    });
+
+  const attest = program
+    .command('attest')
+    .description('Check or render the attestation a run writes next to its report (docs/attestation.md).');
+  attest
+    .command('verify')
+    .argument('<attestation>', 'the .attestation.json file')
+    .description('Check an attestation\'s Ed25519 signature and, with --artifact, that the dump or export directory is the one it attests.')
+    .requiredOption('-k, --public-key <file>', 'the signer\'s public key (PREFIX.pub from keygen)')
+    .option('-a, --artifact <path>', 'the dump file or csv/jsonl directory to compare with the attested sha256')
+    .addHelpText('after', '\nExit codes: 0 valid · 1 invalid, tampered or not the attested artefact · 2 usage (missing file, bad key)')
+    .action(async (file, opts) => {
+      state.code = await attestVerifyCommand(file, opts);
+    });
+  attest
+    .command('render')
+    .argument('<attestation>', 'the .attestation.json file')
+    .description('Render an attestation as Markdown or a self-contained HTML page.')
+    .addOption(new Option('-f, --format <format>', 'md or html').choices(RENDER_FORMATS).default('md' as const))
+    .option('-o, --out <file>', 'write here instead of stdout')
+    .option('-k, --public-key <file>', 'check the signature too, and say in the rendering whether it holds')
+    .action(async (file, opts) => {
+      state.code = await attestRenderCommand(file, opts);
     });
   return program;
 }

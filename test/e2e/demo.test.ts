@@ -19,7 +19,7 @@ describe('maskgate demo', () => {
     expect(r.stdout).toMatch(/Published .*diplomawaardering\.sql: 3 tables, 1047 rows, \d+ columns masked/);
     expect(r.stdout).toContain('Verification passed: 0 refusing');
     expect(r.stdout).toMatch(/exact-match +\d+ checked/);
-    expect(readdirSync(out).sort()).toEqual(['diplomawaardering.report.json', 'diplomawaardering.sql']);
+    expect(readdirSync(out).sort()).toEqual(['diplomawaardering.attestation.html', 'diplomawaardering.attestation.json', 'diplomawaardering.attestation.md', 'diplomawaardering.report.json', 'diplomawaardering.sql']);
     expect(JSON.parse(readFileSync(join(out, 'diplomawaardering.report.json'), 'utf8')).result).toBe('published');
 
     const target = await createScratchDatabase(inject('pgUrl'));
@@ -38,7 +38,7 @@ describe('maskgate demo', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('fictional participatiewet dataset');
     expect(r.stdout).toMatch(/Published .*participatiewet\.sql: 3 tables, 1200 rows/);
-    expect(readdirSync(out).sort()).toEqual(['participatiewet.report.json', 'participatiewet.sql']);
+    expect(readdirSync(out).sort()).toEqual(['participatiewet.attestation.html', 'participatiewet.attestation.json', 'participatiewet.attestation.md', 'participatiewet.report.json', 'participatiewet.sql']);
     const bad = await runCli(['demo', '--dataset', 'nope', '--out', join(dir, 'x')], { MASKGATE_SECRET: undefined });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/diplomawaardering, werkzoekenden, participatiewet/);

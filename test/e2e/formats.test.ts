@@ -81,7 +81,7 @@ describe('--format csv and jsonl', () => {
       expect(r.code).toBe(1);
       const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
       expect(report.verification.findings.some((f: { detector: string; column: string }) => f.detector === 'unchanged-value' && f.column === 'telefoon')).toBe(true);
-      expect(readdirSync(dir).sort(), format).toEqual(['export', 'export.report.json', 'r.json']);
+      expect(readdirSync(dir).sort(), format).toEqual(['export', 'export.attestation.html', 'export.attestation.json', 'export.attestation.md', 'export.report.json', 'r.json', 'r.json.attestation.html', 'r.json.attestation.json', 'r.json.attestation.md']);
       expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe(before);
     }
   });

@@ -142,7 +142,7 @@ describe('maskgate run (MySQL/MariaDB)', () => {
     const out = join(dir, 'out.sql');
     const r = await runCli(['run', '-c', FIXTURE_RULES, '-s', source.url, '-o', out], { MASKGATE_FAULT_INJECT: 'identity:email' });
     expect(r.code).toBe(1);
-    expect(readdirSync(dir)).toEqual(['out.sql.report.json']);
+    expect(readdirSync(dir).sort()).toEqual(['out.sql.attestation.html', 'out.sql.attestation.json', 'out.sql.attestation.md', 'out.sql.report.json']);
     const report = JSON.parse(readFileSync(`${out}.report.json`, 'utf8'));
     const detectors = new Set(report.verification.findings.map((f: { detector: string }) => f.detector));
     expect(detectors).toContain('unchanged-value');
@@ -180,7 +180,7 @@ describe('maskgate run (MySQL/MariaDB)', () => {
       const r = await run.done;
       expect(r.code).toBe(3);
       expect(r.stderr).toMatch(/connection to the source database was lost/);
-      expect(readdirSync(dir).sort()).toEqual(['out.sql.report.json', 'rules.yaml']);
+      expect(readdirSync(dir).sort()).toEqual(['out.sql.attestation.html', 'out.sql.attestation.json', 'out.sql.attestation.md', 'out.sql.report.json', 'rules.yaml']);
     } finally {
       await db.drop();
     }

@@ -43,7 +43,7 @@ describe('maskgate run (PostgreSQL)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Published');
     expect(statSync(out).mode & 0o777).toBe(0o600);
-    expect(readdirSync(dir).sort()).toEqual(['masked.sql', 'masked.sql.report.json']);
+    expect(readdirSync(dir).sort()).toEqual(['masked.sql', 'masked.sql.attestation.html', 'masked.sql.attestation.json', 'masked.sql.attestation.md', 'masked.sql.report.json']);
     const dump = readFileSync(out, 'utf8');
     const report = readFileSync(`${out}.report.json`, 'utf8');
     expectNoSecrets(dump, report, r.stdout, r.stderr);
@@ -85,7 +85,7 @@ describe('maskgate run (PostgreSQL)', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('REFUSED');
     expect(readFileSync(out, 'utf8')).toBe('previous good dump\n');
-    expect(readdirSync(dir).sort()).toEqual(['masked.sql', 'report.json']);
+    expect(readdirSync(dir).sort()).toEqual(['masked.sql', 'report.json', 'report.json.attestation.html', 'report.json.attestation.json', 'report.json.attestation.md']);
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
     expect(report.result).toBe('refused');
     type F = { detector: string; column: string; rowKey: string; preview: string };
@@ -104,7 +104,7 @@ describe('maskgate run (PostgreSQL)', () => {
     expect(r.code).toBe(1);
     const report = JSON.parse(readFileSync(join(dir, 'out.sql.report.json'), 'utf8'));
     expect(report.verification.findings.map((f: { table: string; column: string }) => `${f.table}.${f.column}`)).toContain('public.aanvragen.behandelaar');
-    expect(readdirSync(dir)).toEqual(['out.sql.report.json']);
+    expect(readdirSync(dir).sort()).toEqual(['out.sql.attestation.html', 'out.sql.attestation.json', 'out.sql.attestation.md', 'out.sql.report.json']);
   });
 
   it('stops when a masker throws: exit 3, nothing published, the value not quoted', async () => {
@@ -115,7 +115,7 @@ describe('maskgate run (PostgreSQL)', () => {
     const r = await runCli(['run', '-c', rules, '-s', source.url, '-o', join(dir, 'out.sql')]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/postcode.*\(public\.aanvragers\.woonplaats, row #1\); nothing was published/);
-    expect(readdirSync(dir).sort()).toEqual(['out.sql.report.json', 'rules.yaml']);
+    expect(readdirSync(dir).sort()).toEqual(['out.sql.attestation.html', 'out.sql.attestation.json', 'out.sql.attestation.md', 'out.sql.report.json', 'rules.yaml']);
     const first = (await source.query(`SELECT woonplaats FROM public.aanvragers ORDER BY id LIMIT 1`)).rows[0].woonplaats as string;
     expect(r.stderr).not.toContain(first);
     expect(JSON.parse(readFileSync(join(dir, 'out.sql.report.json'), 'utf8')).error.code).toBe('MASKER_FAILED');

@@ -28,6 +28,8 @@ interface Outcome {
   readonly schema: string;
   readonly cli: CliResult;
   readonly reportText: string;
+  /** The attestation JSON and its Markdown and HTML renderings, joined. */
+  readonly attestationText: string;
   readonly report: { result?: string; verification?: { findings?: Finding[] } } | null;
   readonly findings: readonly Finding[];
   readonly dump: string | null;
@@ -70,11 +72,13 @@ async function runCase(d: Dialect, c: SuiteCase): Promise<Outcome> {
       const cli = await runCli(['run', '-c', p.rulesPath, '-s', p.sourceUrl, '-o', out, '-r', reportPath], c.env ?? {});
       const reportText = existsSync(reportPath) ? readFileSync(reportPath, 'utf8') : '';
       const report = reportText === '' ? null : (JSON.parse(reportText) as Outcome['report']);
+      const attestationText = ['json', 'md', 'html'].map((ext) => join(outDir, `report.json.attestation.${ext}`)).filter(existsSync).map((p) => readFileSync(p, 'utf8')).join('\n');
       return {
         c,
         schema: p.schema,
         cli,
         reportText,
+        attestationText,
         report,
         findings: report?.verification?.findings ?? [],
         dump: existsSync(out) ? readFileSync(out, 'utf8') : null,
@@ -121,7 +125,7 @@ for (const d of DIALECTS) {
       const caught = scrubbed || (o.cli.code === 1 && intended(o).length > 0 && missedRows(o).length === 0);
       summary.set(summaryKey(d, c), { c, outcome: o, caught });
 
-      for (const [where, text] of [['stdout', o.cli.stdout], ['stderr', o.cli.stderr], ['report', o.reportText]] as const) {
+      for (const [where, text] of [['stdout', o.cli.stdout], ['stderr', o.cli.stderr], ['report', o.reportText], ['attestation', o.attestationText]] as const) {
         expect(plantedIn(text, o.planted), `planted values in ${where}`).toEqual([]);
       }
       if (scrubbed) {
@@ -129,7 +133,7 @@ for (const d of DIALECTS) {
         return;
       }
       expect(o.cli.code, o.cli.stderr).toBe(1);
-      expect(o.files, 'no dump and no temporary file next to the report').toEqual(['report.json']);
+      expect(o.files, 'no dump and no temporary file next to the report and attestation').toEqual(['report.json', 'report.json.attestation.html', 'report.json.attestation.json', 'report.json.attestation.md']);
       expect(o.report?.result).toBe('refused');
       expect(intended(o), `an error finding ${c.expect!.detector} @ ${o.schema}.${c.expect!.table}${c.expect!.column === undefined ? '' : `.${c.expect!.column}`}`).not.toEqual([]);
       expect(missedRows(o), 'planted rows without a finding').toEqual([]);
@@ -145,7 +149,7 @@ for (const d of DIALECTS) {
       expect(errors.map(place)).toEqual([]);
       expect(o.cli.code, o.cli.stderr).toBe(0);
       expect(o.report?.result).toBe('published');
-      expect(o.files).toEqual(['out.sql', 'report.json']);
+      expect(o.files).toEqual(['out.sql', 'report.json', 'report.json.attestation.html', 'report.json.attestation.json', 'report.json.attestation.md']);
     });
   });
 }
