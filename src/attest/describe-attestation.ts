@@ -31,7 +31,8 @@ export function describeAttestation(att: Attestation, check?: SignatureCheck): A
     summary = `Every verification layer passed on the output as written to disk, and it was published.${warnings > 0 ? ` ${plural(warnings, 'warning')} did not refuse the run and ${warnings === 1 ? 'is' : 'are'} listed below.` : ''}`;
   } else if (att.outcome === 'refused' || (v && !v.passed)) {
     headline = 'Refused: nothing was published';
-    summary = `Verification found ${plural(errors + (v?.findingsCount.unlisted ?? 0), 'refusing finding')}: real personal data may have survived masking, so the output was deleted before anyone could see it.`;
+    const total = v ? v.findingsCount.total : 0;
+    summary = `Verification refused the output: real personal data may have survived masking (${plural(total, 'finding')}, ${errors} of them listed as refusing), so it was deleted before anyone could see it.`;
   } else {
     headline = 'Failed: nothing was published';
     summary = `The run stopped${att.error ? ` with ${att.error.code}` : ''} before its output was verified and published; no output exists.`;

@@ -115,7 +115,7 @@ export function renderHtml(att: Attestation, check?: SignatureCheck): string {
   const parts: string[] = [];
 
   parts.push(`<header class="verdict ${w.tone}"><p class="result">${esc(att.result)}</p><h1>${esc(w.headline)}</h1><p>${esc(w.summary)}</p>`
-    + `<p class="muted">${esc(w.controllerClaim)} ${esc(w.recipientClaim)}</p></header>`);
+    + `<p class="muted">${att.result === 'PASS' ? `${esc(w.controllerClaim)} ${esc(w.recipientClaim)}` : esc(w.recipientClaim)}</p></header>`);
 
   const sigClass = att.signature === null || (check && !check.valid) ? 'bad' : check?.valid ? 'good' : '';
   parts.push(`<section><h2>Key facts</h2><table class="facts">${[
@@ -160,7 +160,7 @@ export function renderHtml(att: Attestation, check?: SignatureCheck): string {
     parts.push(`<section><h2>Verification</h2><p>The output was read back from disk and checked by every layer below. `
       + `Exact match: ${em ? (em.performed ? `<strong class="${em.matches === 0 ? 'good' : 'bad'}">${esc(em.matches)} real identifiers found</strong> in ${esc(em.checked)} checked` : '<span class="bad">not performed (no source fingerprints)</span>') : 'not run'}. `
       + `Generator range: ${v.generatorRange ? `${esc(v.generatorRange.violations)} violations in ${esc(v.generatorRange.checked)} checked` : 'not run'}. `
-      + `Findings: ${esc(v.findingsCount.total)} (${esc(v.findingsCount.errors)} refusing, ${esc(v.findingsCount.warnings)} warnings).</p>`
+      + `Findings: ${esc(v.findingsCount.total)} (listed: ${esc(v.findingsCount.errors)} refusing, ${esc(v.findingsCount.warnings)} warnings${v.findingsCount.unlisted > 0 ? `; ${esc(v.findingsCount.unlisted)} more counted but not listed` : ''}).</p>`
       + `<table>${head(['Layer', 'Looks for', 'Checked', 'Findings'], [2, 3])}${v.layers.map((l) => `<tr><td>${esc(l.layer)}</td><td>${esc(LAYER_WORDS[l.layer] ?? '')}</td><td class="num">${esc(l.checked)}</td><td class="num${l.findings > 0 ? ' bad' : ''}">${esc(l.findings)}</td></tr>`).join('')}</table>${findings}</section>`);
   } else {
     parts.push('<section><h2>Verification</h2><p class="bad">Verification did not run: the run failed before its output could be read back.</p></section>');

@@ -54,7 +54,7 @@ export function renderMarkdown(att: Attestation, check?: SignatureCheck): string
     const em = v.exactMatch;
     out.push(`- Exact match (real identifiers found verbatim): ${em ? (em.performed ? `${em.matches} matches in ${em.checked} checked` : 'not performed (no source fingerprints)') : 'not run'}`);
     out.push(`- Generator range violations: ${v.generatorRange ? `${v.generatorRange.violations} of ${v.generatorRange.checked} checked` : 'not run'}`);
-    out.push(`- Findings: ${v.findingsCount.total} (${v.findingsCount.errors} refusing, ${v.findingsCount.warnings} warnings${v.findingsCount.unlisted > 0 ? `, ${v.findingsCount.unlisted} not listed` : ''})`, '');
+    out.push(`- Findings: ${v.findingsCount.total} (listed: ${v.findingsCount.errors} refusing, ${v.findingsCount.warnings} warnings${v.findingsCount.unlisted > 0 ? `; ${v.findingsCount.unlisted} more counted but not listed` : ''})`, '');
     if (v.findings.length > 0) {
       out.push(table(['Severity', 'Detector', 'Table', 'Column', 'Row', 'Preview', 'Id'], v.findings.map((f) => [f.severity, f.detector, f.table, f.column ?? '', f.rowKey ?? '', f.preview ?? '', f.id])), '');
     }
