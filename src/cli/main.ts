@@ -7,6 +7,8 @@ import { removeAllStagedSync } from '../sinks/staged-files.js';
 import { attestRenderCommand, RENDER_FORMATS } from './attest-render-command.js';
 import { attestVerifyCommand } from './attest-verify-command.js';
 import { checkCommand } from './check-command.js';
+import { fingerprintCommand } from './fingerprint-command.js';
+import { VERIFY_FORMATS, verifyCommand } from './verify-command.js';
 import { DEMO_DATASETS, demoCommand } from './demo-command.js';
 import { EXIT_CODE_HELP, ExitCode } from './exit-codes.js';
 import { keygenCommand } from './keygen-command.js';
@@ -42,6 +44,7 @@ function buildProgram(state: { code: number }): Command {
     .addOption(new Option('--format <format>', 'sql: the source engine\'s dump (one file); csv or jsonl: a directory with one file per table and a manifest').choices(OUTPUT_FORMATS).default('sql'))
     .option('--keep-previous', 'with --target: keep what the target held as a dated backup schema (PostgreSQL) or database (MySQL) instead of dropping it')
     .option('-r, --report <file>', 'JSON report (default: <out>.report.json, or maskgate.report.json with --target only); written on refusal and failure too')
+    .option('--emit-fingerprints <file>', 'also write keyed fingerprints of the source\'s personal data, for `maskgate verify --fingerprints` on the test side')
     .addOption(logLevel)
     .addHelpText('after', `\nExamples:\n  MASKGATE_SECRET=… maskgate run -c rules/diplomawaardering.yaml -s postgres://prod/db -o masked.sql\n  MASKGATE_SECRET=… maskgate run -c rules/diplomawaardering.yaml -s mysql://prod/app --target mysql://test/app\n\nAt least one of --out and --target. The target never receives a byte before verification passes;\na failure at any point leaves it as it was. Source and target must be the same engine.\n\n${EXIT_CODE_HELP}\n\n${ENV_HELP}`)
     .action(async (opts) => {
@@ -56,6 +59,45 @@ function buildProgram(state: { code: number }): Command {
     .addHelpText('after', `\nExit codes: 0 rules valid (and complete, with a source) · 2 configuration error or coverage gap · 3 connection failure`)
     .action(async (opts) => {
       state.code = await checkCommand(opts);
+    });
+
+  program
+    .command('verify')
+    .description('Check a dump for surviving personal data before it is loaded anywhere (read-only). For CI gates and for dumps maskgate did not make.')
+    .requiredOption('-i, --input <file>', 'plain SQL dump: pg_dump (plain format), mysqldump/mariadb-dump or maskgate; gzip is detected')
+    .option('--fingerprints <file>', 'fingerprints of the production data (maskgate fingerprint): adds the exact-match check; needs the same MASKGATE_SECRET')
+    .option('-c, --config <file>', 'the rules the dump was masked with: each column is judged by its masker, as in a run')
+    .addOption(new Option('--format <format>', 'what to print on stdout').choices(VERIFY_FORMATS).default('text' as const))
+    .option('-r, --report <file>', 'also write the JSON report here')
+    .addHelpText('after', `\nWhat it checks:
+  always            patterns in every text cell (BSN, IBAN, e-mail, phone, plate, postcode, birth dates), column
+                    content statistics, quasi-identifier groups (k-anonymity), by maskgate's generator ranges
+  --config          judges each column by its masker, like the gate inside \`run\` (no warnings for fakes)
+  --fingerprints    exact match against production values: names and e-mail addresses without a pattern too
+
+Examples:
+  maskgate verify --input masked.sql.gz
+  MASKGATE_SECRET=… maskgate verify --input masked.sql --fingerprints prod.fp --format junit > maskgate.xml
+  maskgate verify --input dump.sql --config rules.yaml --format sarif > maskgate.sarif
+
+Exit codes: 0 nothing found · 1 findings (do not load) · 2 usage (bad input, rules, key mismatch) · 3 runtime failure`)
+    .action(async (opts) => {
+      state.code = await verifyCommand(opts);
+    });
+
+  program
+    .command('fingerprint')
+    .description('On the production side: write keyed fingerprints of the source\'s personal data, for `verify --fingerprints` on the test side.')
+    .requiredOption('-c, --config <file>', 'rules file (YAML): the columns it masks as identifiers are fingerprinted')
+    .option('-s, --source <url>', SOURCE_HELP)
+    .requiredOption('-o, --out <file>', 'the fingerprint file to write (0600)')
+    .addHelpText('after', `\nEach fingerprint is HMAC-SHA256 under MASKGATE_SECRET, truncated to 64 bits: the file holds no value,
+and without the secret nobody can test a guess against it. See docs/fingerprints.md.
+
+Example:
+  MASKGATE_SECRET=… maskgate fingerprint -c rules.yaml -s postgres://prod/db -o prod.fp`)
+    .action(async (opts) => {
+      state.code = await fingerprintCommand(opts);
     });
 
   program

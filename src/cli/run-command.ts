@@ -17,6 +17,7 @@ export interface RunCommandOptions {
   readonly keepPrevious?: boolean | undefined;
   readonly format?: OutputFormat | undefined;
   readonly report?: string | undefined;
+  readonly emitFingerprints?: string | undefined;
 }
 
 /** `maskgate run`: the thin CLI wrapper around runPipeline(); returns the exit code. */
@@ -32,6 +33,7 @@ export async function runCommand(opts: RunCommandOptions, logger: Logger): Promi
     keepPrevious: opts.keepPrevious,
     format: opts.format,
     reportPath: opts.report,
+    emitFingerprintsPath: opts.emitFingerprints,
     secret: secretFromEnv(process.env),
     env: process.env,
     logger,

@@ -21,6 +21,8 @@ export interface RunReport {
   /** The target database (--target): whether the verified dump was swapped in, and backups kept by --keep-previous. */
   readonly target?: { readonly engine: EngineName; readonly loaded: boolean; readonly previous: readonly string[]; readonly rows: number };
   readonly tables: readonly TableReport[];
+  /** The fingerprint file written by --emit-fingerprints: where, how many, exact (sorted) or Bloom. */
+  readonly fingerprints?: { readonly path: string; readonly count: number; readonly mode: string };
   readonly skippedTables: readonly string[];
   /** Foreign keys left out of the dump because they reference a skipped table. */
   readonly droppedForeignKeys: readonly { readonly table: string; readonly constraint: string; readonly references: string }[];
@@ -43,8 +45,8 @@ export interface TableReport {
   readonly columns: readonly { readonly column: string; readonly masker: string; readonly reason?: string }[];
 }
 
-/** Writes the report atomically (temporary name, then rename), so a reader never sees half a report. */
-export async function writeReport(path: string, report: RunReport): Promise<void> {
+/** Writes a report (run or verify) atomically (temporary name, then rename), so a reader never sees half a report. */
+export async function writeReport(path: string, report: object): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   await writeFile(tmp, `${JSON.stringify(report, null, 2)}\n`, { mode: 0o644 });
   await rename(tmp, path);

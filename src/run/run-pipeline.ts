@@ -26,6 +26,7 @@ import type { DumpWriter } from '../dump/dump-format.js';
 import { FingerprintBatch, leakHash, newLogSeal } from '../verify/fingerprint-log.js';
 import { DEFAULT_FINGERPRINT_BUDGET_BYTES, FingerprintSet } from '../verify/fingerprint-set.js';
 import { SourceFingerprints } from '../verify/source-fingerprints.js';
+import { writeFingerprintFile } from '../verify/fingerprint-file.js';
 import { LEAK_TAGS } from '../verify/leak-tokens.js';
 import { allowSet } from '../verify/pattern-scan.js';
 import { verifyStagedDump, type VerifyResult } from '../verify/verifier.js';
@@ -65,6 +66,8 @@ export interface RunOptions {
   readonly progress?: ProgressListener | undefined;
   /** Loaded rules, when the caller already has them (the demo). */
   readonly rules?: RulesFile;
+  /** Also write the source's L5 fingerprints here (for `verify --fingerprints`), once the source has been read. */
+  readonly emitFingerprintsPath?: string | undefined;
 }
 
 /** Output formats of `run --format`. */
@@ -152,6 +155,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   let error: MaskgateError | null = null;
   let published = false;
   let loaded: LoadResult | null = null;
+  let emitted: { path: string; count: number; mode: string } | null = null;
   const timings: { maskMs: number; verifyMs?: number; loadMs?: number } = { maskMs: 0 };
   try {
     // mkdtemp makes it 0700: the staged dump in it holds data before it is verified.
@@ -186,6 +190,11 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     timings.maskMs = Math.round(performance.now() - maskStart);
     const verifyStart = performance.now();
 
+    if (opts.emitFingerprintsPath) {
+      const header = await writeFingerprintFile(resolve(opts.emitFingerprintsPath), sourceFps.set, { keyId: prf.keyId, source: { engine: source.engine, tables: plan.tables.length, rows: [...rowCounts.values()].reduce((a, b) => a + b, 0) } });
+      emitted = { path: resolve(opts.emitFingerprintsPath), count: header.count, mode: header.mode };
+      log.info(emitted, 'fingerprints written');
+    }
     verification = await verifyStagedDump({
       dumpPath: staged.path,
       fingerprintPath: fingerprints.path,
@@ -241,6 +250,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     output: { path: outPath, published: published && outPath !== null, ...(published && verification ? { sha256: verification.sha256, bytes: staged!.bytes } : {}) },
     ...(opts.targetUrl ? { target: { engine: sourceEngine, loaded: loaded !== null, previous: loaded?.previous ?? [], rows: loaded?.rows ?? 0 } } : {}),
     tables: tableReports,
+    ...(emitted ? { fingerprints: emitted } : {}),
     skippedTables: plan.skipped.map(qualifiedName),
     droppedForeignKeys: writer.droppedForeignKeys,
     timings,

@@ -278,6 +278,15 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
       }
       return;
     }
+    // Without rules a name made only of list words may be a scrubbed fake that met a real name
+    // (the lists hold common names): counted and reported per column as a warning, not refused.
+    if (t.unknownOrigin && words !== undefined && couldBeGeneratedName(words, from, to)) {
+      const key = `${t.name}.${t.columns[cell.index]!}`;
+      const n = listNames.get(key);
+      if (n) n.hits++;
+      else listNames.set(key, { t, index: cell.index, hits: 1 });
+      return;
+    }
     exactFindings++;
     if (t === schemaCell) {
       add({ severity: 'error', detector: 'exact-match', table: t.name, message: `The dump's DDL (a DEFAULT, COMMENT, CHECK or ENUM label) holds a ${type} that was personal data in the source: remove it from the source schema, or skip the table.` });
@@ -290,6 +299,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
   };
   // The dump's DDL as a pseudo-table, so its findings read "(schema)" with no row.
   const schemaCell = { name: '(schema)', target: '', columns: ['ddl'], rows: 0, leakChecked: [], rowKeyColumns: [], fields: [] as string[] } satisfies ExpectedTable & { fields: string[] };
+  const listNames = new Map<string, { t: ExpectedTable; index: number; hits: number }>();
   const hitRates = new Map<string, { t: ExpectedTable; index: number; cells: number; hits: number; rowKeys: string[] }>();
   const hitRateCells = new Map<ExpectedTable, { cells: number; hits: number; rowKeys: string[] }[]>();
   const hitRateOf = (t: ExpectedTable, index: number): { cells: number; hits: number; rowKeys: string[] } =>
@@ -320,7 +330,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
         preview: redactedPreview(hit.text),
         message: t.unknownOrigin
           ? lookReal
-            ? `This looks like a ${hit.type} (${hit.confidence} confidence); a maskgate fake looks the same, so without --config or --fingerprints it cannot be judged.`
+            ? `This looks like a ${hit.type} (${hit.confidence} confidence); a maskgate fake looks the same, so the pattern alone cannot judge it (--config can, and --fingerprints matches it against production values).`
             : `This looks like a real ${hit.type} (${hit.confidence} confidence), outside the ranges maskgate's generators write.`
           : masked === null
             ? `A kept column holds what looks like a real ${hit.type} (${hit.confidence} confidence): mask the column, or scrub it.`
@@ -589,6 +599,13 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
     unlisted += r.hits - r.rowKeys.length;
     unlistedErrors += r.hits - r.rowKeys.length;
   }
+  for (const { t, index, hits } of listNames.values()) {
+    exactFindings++;
+    add({
+      severity: 'warning', detector: 'exact-match', table: t.name, column: t.columns[index]!,
+      message: `${hits} name${hits === 1 ? '' : 's'} here equal${hits === 1 ? 's' : ''} a source person's name, built only of words on maskgate's name lists: a fake written by scrub meets a real name that way now and then. Without --config verify cannot tell; with the rules that masked this column it can.`,
+    });
+  }
   const rateDetail: Record<string, { rows: number; equal: number; rate: number; chance: number | null }> = {};
   for (const [key, { t, index, tally }] of rates) {
     const v = tally.verdict();
@@ -626,7 +643,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
     unlistedFindings: unlisted,
     layers: [
       { layer: 'classification', checked: opts.classification?.checked ?? 0, findings: opts.classification?.flagged.length ?? 0 },
-      { layer: 'dump-integrity', checked: opts.tables.length, findings: integrityFindings, ms: round(performance.now() - started - Object.values(ms).reduce((a, b) => a + b, 0)) },
+      { layer: 'dump-integrity', checked: checkedTables.length, findings: integrityFindings, ms: round(performance.now() - started - Object.values(ms).reduce((a, b) => a + b, 0)) },
       { layer: 'unchanged-values', checked: leakChecked, findings: leakFindings, ms: round(ms.unchanged), ...(Object.keys(rateDetail).length > 0 ? { detail: { lowCardinality: rateDetail } } : {}) },
       { layer: 'generator-range', checked: rangeChecked, findings: rangeFindings, ms: round(ms.range) },
       { layer: 'patterns-in-text', checked: patternChecked, findings: patternFindings, ms: round(ms.patterns) },

@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import type { RunResult } from '../../run/run-pipeline.js';
+import type { Finding } from '../../verify/finding.js';
 import type { LayerSummary } from '../../verify/verifier.js';
 
 /** The one figure of a layer's detail worth a summary line. */
@@ -13,6 +14,22 @@ function layerNote(l: LayerSummary): string {
     return `  (${d.tables.map((t) => `${t.table}: ${t.minClassSize === undefined ? 'no real quasi-identifier kept' : `smallest class ${t.minClassSize}, k ${t.k}`}`).join('; ')})`;
   }
   return '';
+}
+
+/** The verification part of a summary: verdict, one line per layer, the first findings. */
+export function renderVerification(v: { passed: boolean; layers: readonly LayerSummary[]; findings: readonly Finding[]; unlistedFindings: number }): string[] {
+  const lines: string[] = [];
+  const total = v.findings.length + v.unlistedFindings;
+  const errors = v.findings.filter((f) => f.severity === 'error').length;
+  lines.push(`Verification ${v.passed ? 'passed' : 'refused'}: ${errors} refusing, ${total - errors} warnings${v.unlistedFindings > 0 ? ` (${v.unlistedFindings} counted, not listed)` : ''}.`);
+  for (const l of v.layers) lines.push(`  ${l.layer.padEnd(22)} ${String(l.checked).padStart(9)} checked  ${String(l.findings).padStart(5)} findings${layerNote(l)}`);
+  // Refusing findings first: they are why the verdict is what it is.
+  const ordered = [...v.findings.filter((f) => f.severity === 'error'), ...v.findings.filter((f) => f.severity !== 'error')];
+  for (const f of ordered.slice(0, 20)) {
+    lines.push(`  ${f.severity} ${f.detector} ${f.table}${f.column ? `.${f.column}` : ''}${f.rowKey ? ` row ${f.rowKey}` : ''}${f.preview ? ` value ${f.preview}` : ''}: ${f.message}`);
+  }
+  if (total > 20) lines.push(`  … and ${total - 20} more findings in the report.`);
+  return lines;
 }
 
 /** Short human summary of a run for stdout/stderr. Holds counts, paths and redacted previews only. */
@@ -34,16 +51,7 @@ export function renderRunSummary(r: RunResult, cwd = process.cwd()): string {
     lines.push(`FAILED: ${r.error?.message ?? 'runtime failure'}`);
     if (r.error?.hint) lines.push(`  hint: ${r.error.hint}`);
   }
-  if (v) {
-    const total = v.findings.length + v.unlistedFindings;
-    const errors = v.findings.filter((f) => f.severity === 'error').length;
-    lines.push(`Verification ${v.passed ? 'passed' : 'refused'}: ${errors} refusing, ${total - errors} warnings${v.unlistedFindings > 0 ? ` (${v.unlistedFindings} counted, not listed)` : ''}.`);
-    for (const l of v.layers) lines.push(`  ${l.layer.padEnd(22)} ${String(l.checked).padStart(9)} checked  ${String(l.findings).padStart(5)} findings${layerNote(l)}`);
-    for (const f of v.findings.slice(0, 20)) {
-      lines.push(`  ${f.severity} ${f.detector} ${f.table}${f.column ? `.${f.column}` : ''}${f.rowKey ? ` row ${f.rowKey}` : ''}${f.preview ? ` value ${f.preview}` : ''}: ${f.message}`);
-    }
-    if (total > 20) lines.push(`  … and ${total - 20} more findings in the report.`);
-  }
+  if (v) lines.push(...renderVerification(v));
   lines.push(`Report: ${rel(r.reportPath)}`);
   return lines.join('\n');
 }
