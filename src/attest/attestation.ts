@@ -16,6 +16,8 @@ export interface AttestationInput {
   readonly runId: string;
   readonly startedAt: string;
   readonly finishedAt: string;
+  /** `verify` for a standalone check of an artefact maskgate did not just make; default `run`. */
+  readonly kind?: 'run' | 'verify';
   /** The report's own word for the outcome: `published`, `refused`, `failed` (or a verify command's `passed`). */
   readonly result: string;
   readonly exitCode: number;
@@ -104,6 +106,8 @@ export interface Attestation {
   readonly exitCode: number;
   /** The report's outcome word: `published`, `refused`, `failed`, … */
   readonly outcome: string;
+  /** What produced it: a masking run, or a standalone `maskgate verify` of an existing artefact. */
+  readonly kind: 'run' | 'verify';
   readonly tool: { readonly name: string; readonly version: string; readonly lockfileSha256?: string };
   readonly run: { readonly id: string; readonly startedAt: string; readonly finishedAt: string; readonly operator: string; readonly host: string };
   readonly source: { readonly engine: string; readonly tables: number | null; readonly rows: number | null; readonly skippedTables: readonly string[] } | null;
@@ -314,6 +318,7 @@ export function buildAttestation(report: AttestationInput, extras: AttestationEx
     result: pass ? 'PASS' : 'FAIL',
     exitCode: report.exitCode,
     outcome: report.result,
+    kind: report.kind ?? 'run',
     tool: { name: report.tool.name, version: report.tool.version, ...(extras.lockfileSha256 !== undefined ? { lockfileSha256: extras.lockfileSha256 } : {}) },
     run: { id: report.runId, startedAt: report.startedAt, finishedAt: report.finishedAt, operator: extras.operator, host: extras.host },
     source: report.source

@@ -26,7 +26,13 @@ export function describeAttestation(att: Attestation, check?: SignatureCheck): A
   const warnings = v ? v.findingsCount.warnings : 0;
   let headline: string;
   let summary: string;
-  if (att.result === 'PASS') {
+  // `maskgate verify` checked an artefact it did not make: nothing was masked or published by it.
+  if (att.kind === 'verify') {
+    headline = att.result === 'PASS' ? 'Verified: no real personal data found' : 'Refused: do not load this artefact';
+    summary = att.result === 'PASS'
+      ? `A standalone check (maskgate verify) of the artefact below found no personal data that its layers can detect; it did not mask or publish anything itself.${warnings > 0 ? ` ${plural(warnings, 'warning')} did not refuse it and ${warnings === 1 ? 'is' : 'are'} listed below.` : ''}`
+      : `A standalone check (maskgate verify) found what looks like real personal data in the artefact below (${plural(v ? v.findingsCount.total : 0, 'finding')}, ${errors} of them listed as refusing).`;
+  } else if (att.result === 'PASS') {
     headline = 'Verified: no real personal data found';
     summary = `Every verification layer passed on the output as written to disk, and it was published.${warnings > 0 ? ` ${plural(warnings, 'warning')} did not refuse the run and ${warnings === 1 ? 'is' : 'are'} listed below.` : ''}`;
   } else if (att.outcome === 'refused' || (v && !v.passed)) {

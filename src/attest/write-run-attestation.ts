@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { RunResult } from '../run/run-pipeline.js';
 import { attestationExtras } from './attestation-extras.js';
 import { attestationPaths, writeAttestationFiles, type AttestationPaths } from './attestation-file.js';
-import { buildAttestation, type Attestation, type AttestationExtras } from './attestation.js';
+import { buildAttestation, type Attestation, type AttestationExtras, type AttestationInput } from './attestation.js';
 import { signAttestation } from './signing.js';
 
 /** What writeRunAttestation() wrote, or why it could not. */
@@ -19,13 +19,21 @@ export type RunAttestationOutcome =
  * already decided and published, so a write failure is reported, not turned into another exit code.
  */
 export async function writeRunAttestation(result: RunResult, signingKey: KeyObject | null, artefactKind?: AttestationExtras['artefactKind']): Promise<RunAttestationOutcome> {
-  const paths = attestationPaths(result.reportPath);
+  return writeAttestation(result.report, result.reportPath, result.outPath, signingKey, artefactKind);
+}
+
+/**
+ * The same for any report the attestation can be built from (a run's, or `verify`'s): written as
+ * `<report stem>.attestation.*`, never over `protect` (the artefact itself). Never throws.
+ */
+export async function writeAttestation(report: AttestationInput, reportPath: string, protect: string | null, signingKey: KeyObject | null, artefactKind?: AttestationExtras['artefactKind']): Promise<RunAttestationOutcome> {
+  const paths = attestationPaths(reportPath);
   // An --out named like the attestation must not be overwritten by it.
-  if (result.outPath !== null && Object.values(paths).some((p) => resolve(p) === resolve(result.outPath!))) {
-    return { written: false, reason: `the attestation would overwrite --out ${result.outPath}` };
+  if (protect !== null && Object.values(paths).some((p) => resolve(p) === resolve(protect))) {
+    return { written: false, reason: `the attestation would overwrite ${protect}` };
   }
   try {
-    const unsigned = buildAttestation(result.report, attestationExtras(artefactKind));
+    const unsigned = buildAttestation(report, attestationExtras(artefactKind));
     const attestation = signingKey ? signAttestation(unsigned, signingKey) : unsigned;
     await writeAttestationFiles(paths, attestation);
     return { written: true, paths, attestation };

@@ -68,7 +68,7 @@ function buildProgram(state: { code: number }): Command {
     .option('--fingerprints <file>', 'fingerprints of the production data (maskgate fingerprint): adds the exact-match check; needs the same MASKGATE_SECRET')
     .option('-c, --config <file>', 'the rules the dump was masked with: each column is judged by its masker, as in a run')
     .addOption(new Option('--format <format>', 'what to print on stdout').choices(VERIFY_FORMATS).default('text' as const))
-    .option('-r, --report <file>', 'also write the JSON report here')
+    .option('-r, --report <file>', 'JSON report (default: <input>.verify.report.json); the attestation (.attestation.json/.md/.html, signed with MASKGATE_SIGNING_KEY) is written next to it')
     .addHelpText('after', `\nWhat it checks:
   always            patterns in every text cell (BSN, IBAN, e-mail, phone, plate, postcode, birth dates), column
                     content statistics, quasi-identifier groups (k-anonymity), by maskgate's generator ranges

@@ -1,5 +1,9 @@
 import { hostname } from 'node:os';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
+import type { AttestationInput } from '../attest/attestation.js';
+import { signingKeyFromEnv } from '../attest/signing-key.js';
+import { writeAttestation } from '../attest/write-run-attestation.js';
+import { renderAttestationLine } from './output/render-attestation-line.js';
 import { secretFromEnv } from '../config/secret.js';
 import { writeReport } from '../report/run-report.js';
 import { TOOL_VERSION } from '../run/tool-version.js';
@@ -17,6 +21,7 @@ export interface VerifyCommandOptions {
   readonly fingerprints?: string | undefined;
   readonly config?: string | undefined;
   readonly format: (typeof VERIFY_FORMATS)[number];
+  /** JSON report; default `<input>.verify.report.json`. The attestation goes next to it. */
   readonly report?: string | undefined;
 }
 
@@ -40,17 +45,33 @@ export function renderVerifySummary(r: VerifyReport, cwd = process.cwd()): strin
 
 /** `maskgate verify` CLI wrapper: verifies, writes the report, prints the chosen format; returns the exit code. */
 export async function verifyCommand(opts: VerifyCommandOptions): Promise<number> {
+  // Read before verifying: a bad MASKGATE_SIGNING_KEY is a usage error (exit 2), not a late surprise.
+  const signingKey = signingKeyFromEnv(process.env);
   const report = await verifyInput({ inputPath: opts.input, rulesPath: opts.config, fingerprintsPath: opts.fingerprints, secret: optionalSecret(process.env), env: process.env });
-  if (opts.report) await writeReport(opts.report, report);
+  const reportPath = resolve(opts.report ?? `${report.input.path}.verify.report.json`);
+  const notes: string[] = [];
+  await writeReport(reportPath, report).catch((err: NodeJS.ErrnoException) => notes.push(`could not write the report ${reportPath} (${err.code ?? 'error'})`));
+  // The evidence of this check, like a run's: what was read (its sha256), which layers ran, the verdict.
+  const input: AttestationInput = {
+    kind: 'verify', tool: report.tool, runId: report.runId, startedAt: report.startedAt, finishedAt: report.finishedAt, result: report.result, exitCode: report.exitCode,
+    ...(report.keyId ? { keyId: report.keyId } : {}),
+    ...(report.rules ? { rules: report.rules } : {}),
+    ...(report.input.engine ? { source: { engine: report.input.engine } } : {}),
+    output: { path: report.input.path, published: false, ...(report.input.sha256 ? { sha256: report.input.sha256 } : {}), ...(report.input.bytes !== undefined ? { bytes: report.input.bytes } : {}) },
+    ...(report.verification ? { verification: report.verification } : {}),
+  };
+  const attested = await writeAttestation(input, reportPath, report.input.path, signingKey, 'dump');
+  notes.push(renderAttestationLine(attested));
   const v = report.verification!;
   let text: string;
   if (opts.format === 'json') text = `${JSON.stringify(report, null, 2)}\n`;
   else if (opts.format === 'junit') text = renderJunit(v, { name: `maskgate verify ${relative(process.cwd(), report.input.path) || report.input.path}`, timestamp: report.startedAt.replace(/\.\d+Z$/, ''), hostname: hostname(), seconds: (report.timings?.verifyMs ?? 0) / 1000 });
   else if (opts.format === 'sarif') text = renderSarif(v, { artifactUri: relative(process.cwd(), report.input.path) || report.input.path, version: TOOL_VERSION });
-  else text = `${renderVerifySummary(report)}\n`;
+  else text = `${renderVerifySummary(report)}\nReport: ${relative(process.cwd(), reportPath) || reportPath}\n`;
   // Machine formats go to stdout whatever the verdict, so `> verify.xml` captures them.
   if (opts.format !== 'text' || report.exitCode === 0) process.stdout.write(text);
   else process.stderr.write(text);
+  process.stderr.write(`${notes.join('\n')}\n`);
   return report.exitCode;
 }
 

@@ -151,6 +151,31 @@ describe('maskgate verify (PostgreSQL dumps)', () => {
   });
 });
 
+describe('verify attestation', () => {
+  it('writes a signed attestation of the check next to the report; it verifies against the dump and fails on a flipped byte', async () => {
+    const key = join(dir, 'ci');
+    expect((await runCli(['keygen', '--out', key])).code).toBe(0);
+    const report = join(dir, 'gate.report.json');
+    const r = await runCli(['verify', '--input', masked(), '--fingerprints', fp(), '--config', FIXTURE_RULES, '--report', report], { MASKGATE_SIGNING_KEY: `${key}.key` });
+    expect(r.code, r.stderr).toBe(0);
+    const att = JSON.parse(readFileSync(join(dir, 'gate.attestation.json'), 'utf8'));
+    expect(att).toMatchObject({ kind: 'verify', result: 'PASS', outcome: 'passed', target: { sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }, signature: { alg: 'ed25519' } });
+    expect(att.verification.exactMatch).toMatchObject({ performed: true, matches: 0 });
+    expect(readFileSync(join(dir, 'gate.attestation.md'), 'utf8')).toContain('maskgate verify');
+    const ok = await runCli(['attest', 'verify', join(dir, 'gate.attestation.json'), '--public-key', `${key}.pub`, '--artifact', masked()]);
+    expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+    const flipped = join(dir, 'flipped.sql');
+    const buf = Buffer.from(readFileSync(masked()));
+    buf[buf.length - 200]! ^= 0x01;
+    writeFileSync(flipped, buf);
+    expect((await runCli(['attest', 'verify', join(dir, 'gate.attestation.json'), '--public-key', `${key}.pub`, '--artifact', flipped])).code).toBe(1);
+    // A refused check is attested too, as FAIL.
+    const refused = await runCli(['verify', '--input', raw(), '--report', join(dir, 'raw-gate.report.json')]);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, 'raw-gate.attestation.json'), 'utf8'))).toMatchObject({ kind: 'verify', result: 'FAIL' });
+  });
+});
+
 describe('fingerprint files', () => {
   it('are the same whether written by `fingerprint` or by `run --emit-fingerprints`, 0600, with a header and no value', async () => {
     const a = readFileSync(fp());
