@@ -64,7 +64,8 @@ function buildProgram(state: { code: number }): Command {
   program
     .command('verify')
     .description('Check a dump for surviving personal data before it is loaded anywhere (read-only). For CI gates and for dumps maskgate did not make.')
-    .requiredOption('-i, --input <file>', 'plain SQL dump: pg_dump (plain format), mysqldump/mariadb-dump or maskgate; gzip is detected')
+    .option('-i, --input <path>', 'plain SQL dump (pg_dump plain format, mysqldump/mariadb-dump or maskgate; gzip is detected), or a maskgate csv/jsonl export directory')
+    .option('-t, --target <url>', 'or a live database (postgres://… or mysql://…), read in one read-only snapshot; nothing is written to it')
     .option('--fingerprints <file>', 'fingerprints of the production data (maskgate fingerprint): adds the exact-match check; needs the same MASKGATE_SECRET')
     .option('-c, --config <file>', 'the rules the dump was masked with: each column is judged by its masker, as in a run')
     .addOption(new Option('--format <format>', 'what to print on stdout').choices(VERIFY_FORMATS).default('text' as const))
@@ -79,6 +80,7 @@ Examples:
   maskgate verify --input masked.sql.gz
   MASKGATE_SECRET=… maskgate verify --input masked.sql --fingerprints prod.fp --format junit > maskgate.xml
   maskgate verify --input dump.sql --config rules.yaml --format sarif > maskgate.sarif
+  maskgate verify --target postgres://ci@test-db/app --config rules.yaml
 
 Exit codes: 0 nothing found · 1 findings (do not load) · 2 usage (bad input, rules, key mismatch) · 3 runtime failure`)
     .action(async (opts) => {

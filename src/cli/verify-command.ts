@@ -17,7 +17,8 @@ export const VERIFY_FORMATS = ['text', 'json', 'junit', 'sarif'] as const;
 
 /** Flags of `maskgate verify`. */
 export interface VerifyCommandOptions {
-  readonly input: string;
+  readonly input?: string | undefined;
+  readonly target?: string | undefined;
   readonly fingerprints?: string | undefined;
   readonly config?: string | undefined;
   readonly format: (typeof VERIFY_FORMATS)[number];
@@ -33,10 +34,11 @@ function optionalSecret(env: NodeJS.ProcessEnv): Uint8Array | null {
 /** The human rendering of a verify report. */
 export function renderVerifySummary(r: VerifyReport, cwd = process.cwd()): string {
   const rows = r.tables.reduce((n, t) => n + t.rows, 0);
+  const where = r.input.kind === 'database' ? `the database ${r.input.path}` : relative(cwd, r.input.path) || r.input.path;
   const lines = [
     r.result === 'passed'
-      ? `PASSED: ${relative(cwd, r.input.path) || r.input.path} (${r.tables.length} tables, ${rows} rows) holds no personal data that verify could find.`
-      : `REFUSED: ${relative(cwd, r.input.path) || r.input.path} holds what looks like real personal data. Do not load it.`,
+      ? `PASSED: ${where} (${r.tables.length} tables, ${rows} rows) holds no personal data that verify could find.`
+      : `REFUSED: ${where} holds what looks like real personal data. Do not load it.`,
     ...r.scope.map((s) => `  ${s}`),
   ];
   if (r.verification) lines.push(...renderVerification(r.verification));
@@ -47,8 +49,8 @@ export function renderVerifySummary(r: VerifyReport, cwd = process.cwd()): strin
 export async function verifyCommand(opts: VerifyCommandOptions): Promise<number> {
   // Read before verifying: a bad MASKGATE_SIGNING_KEY is a usage error (exit 2), not a late surprise.
   const signingKey = signingKeyFromEnv(process.env);
-  const report = await verifyInput({ inputPath: opts.input, rulesPath: opts.config, fingerprintsPath: opts.fingerprints, secret: optionalSecret(process.env), env: process.env });
-  const reportPath = resolve(opts.report ?? `${report.input.path}.verify.report.json`);
+  const report = await verifyInput({ inputPath: opts.input, targetUrl: opts.target, rulesPath: opts.config, fingerprintsPath: opts.fingerprints, secret: optionalSecret(process.env), env: process.env });
+  const reportPath = resolve(opts.report ?? (report.input.kind === 'database' ? 'maskgate-verify.report.json' : `${report.input.path.replace(/\/+$/, '')}.verify.report.json`));
   const notes: string[] = [];
   await writeReport(reportPath, report).catch((err: NodeJS.ErrnoException) => notes.push(`could not write the report ${reportPath} (${err.code ?? 'error'})`));
   // The evidence of this check, like a run's: what was read (its sha256), which layers ran, the verdict.
@@ -57,10 +59,10 @@ export async function verifyCommand(opts: VerifyCommandOptions): Promise<number>
     ...(report.keyId ? { keyId: report.keyId } : {}),
     ...(report.rules ? { rules: report.rules } : {}),
     ...(report.input.engine ? { source: { engine: report.input.engine } } : {}),
-    output: { path: report.input.path, published: false, ...(report.input.sha256 ? { sha256: report.input.sha256 } : {}), ...(report.input.bytes !== undefined ? { bytes: report.input.bytes } : {}) },
+    output: { path: report.input.kind === 'database' ? null : report.input.path, published: false, ...(report.input.sha256 ? { sha256: report.input.sha256 } : {}), ...(report.input.bytes !== undefined ? { bytes: report.input.bytes } : {}) },
     ...(report.verification ? { verification: report.verification } : {}),
   };
-  const attested = await writeAttestation(input, reportPath, report.input.path, signingKey, 'dump');
+  const attested = await writeAttestation(input, reportPath, report.input.kind === 'database' ? null : report.input.path, signingKey, report.input.kind);
   notes.push(renderAttestationLine(attested));
   const v = report.verification!;
   let text: string;

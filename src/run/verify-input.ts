@@ -1,10 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { loadRules } from '../config/load-rules.js';
 import type { RulesFile } from '../config/rules-file.js';
 import { decodeCopyField, encodeCopyField } from '../db/postgres/postgres-copy-codec.js';
-import type { EngineName, SchemaInfo, TableInfo } from '../db/table-info.js';
+import { qualifiedName, type ColumnKind, type EngineName, type SchemaInfo, type TableInfo } from '../db/table-info.js';
+import { csvFormat } from '../dump/csv-format.js';
+import type { Manifest } from '../dump/directory-export.js';
+import { jsonlFormat } from '../dump/jsonl-format.js';
+import { MANIFEST_FILE } from '../sinks/staged-dir.js';
+import { openSource } from '../sources/open-source.js';
 import type { DumpEvent, DumpFormat } from '../dump/dump-format.js';
 import { readDumpSchema, readSqlDump, type DumpTable } from '../dump/sql-dump-reader.js';
 import { MaskgateError } from '../errors.js';
@@ -21,8 +26,10 @@ import { TOOL_VERSION } from './tool-version.js';
 
 /** Options of verifyInput(). */
 export interface VerifyInputOptions {
-  /** A plain SQL dump (pg_dump, mysqldump or maskgate), optionally gzipped. */
-  readonly inputPath: string;
+  /** A plain SQL dump (pg_dump, mysqldump or maskgate), optionally gzipped, or a maskgate csv/jsonl export directory. */
+  readonly inputPath?: string | undefined;
+  /** Or a live database, read in one read-only snapshot transaction. */
+  readonly targetUrl?: string | undefined;
   /** Rules the dump was masked with: each column is then judged by its masker, as in a run. */
   readonly rulesPath?: string | undefined;
   /** A fingerprint file of the production data: enables the exact-match layer. */
@@ -44,7 +51,8 @@ export interface VerifyReport {
   readonly exitCode: number;
   /** Key of MASKGATE_SECRET when given (it must match the fingerprints' key). */
   readonly keyId: string | null;
-  readonly input: { readonly path: string; readonly sha256?: string; readonly bytes?: number; readonly engine?: EngineName | null };
+  /** What was read: a file or export directory (with the sha256 of every byte read), or a database (`database`, no digest). */
+  readonly input: { readonly path: string; readonly kind: 'dump' | 'directory' | 'database'; readonly sha256?: string; readonly bytes?: number; readonly engine?: EngineName | null };
   readonly rules?: { readonly path: string; readonly sha256: string };
   /** The fingerprint file's header (counts, key id, false-positive rate); no fingerprints. */
   readonly fingerprints?: FingerprintFileHeader;
@@ -85,10 +93,9 @@ const key = (t: { schema: string; name: string }): string => `${t.schema}.${t.na
 export async function verifyInput(opts: VerifyInputOptions): Promise<VerifyReport> {
   const startedAt = new Date().toISOString();
   const started = performance.now();
-  const inputPath = resolve(opts.inputPath);
-  const info = await stat(inputPath).catch(() => null);
-  if (!info) throw new MaskgateError('USAGE', `--input ${opts.inputPath} does not exist.`, { path: opts.inputPath });
-  if (!info.isFile()) throw new MaskgateError('USAGE', `--input ${opts.inputPath} is not a file: verify reads a plain SQL dump (optionally gzipped).`, { path: opts.inputPath }, 'For a maskgate csv/jsonl export, verify the SQL dump of the same run instead.');
+  if ((opts.inputPath === undefined) === (opts.targetUrl === undefined)) {
+    throw new MaskgateError('USAGE', 'Give exactly one of --input PATH and --target URL.', {}, 'maskgate verify --input masked.sql   or   maskgate verify --target postgres://test-db/app');
+  }
   if (opts.fingerprintsPath && opts.secret === null) {
     throw new MaskgateError('SECRET_MISSING', '--fingerprints needs MASKGATE_SECRET: the fingerprints are keyed, and only the production side\'s secret makes them comparable.', {}, 'Set MASKGATE_SECRET to the secret `maskgate fingerprint` ran with.');
   }
@@ -96,55 +103,164 @@ export async function verifyInput(opts: VerifyInputOptions): Promise<VerifyRepor
   const fp = opts.fingerprintsPath ? await readFingerprintFile(opts.fingerprintsPath, prf.keyId) : null;
   const sourceFingerprints = fp ? new SourceFingerprints(fp.set, new KeyedPrf(opts.secret!), { prefilter: false }) : null;
   const rules: RulesFile | null = opts.rulesPath ? await loadRules(opts.rulesPath, opts.env, { sourceGiven: true }) : null;
+  const input = opts.targetUrl !== undefined ? await databaseInput(opts.targetUrl) : await fileInput(resolve(opts.inputPath!), opts.inputPath!);
+  try {
+    return await verifyOpened(opts, input, { prf, fp, sourceFingerprints, rules, startedAt, started });
+  } finally {
+    await input.close();
+  }
+}
 
-  let engine: EngineName | null = null;
+/** One thing verify can read: its events in some field codec, and the tables it holds. */
+interface OpenedInput {
+  readonly kind: VerifyReport['input']['kind'];
+  /** For findings and the report: the file path, or the database URL without its password. */
+  readonly label: string;
+  readonly path: string;
+  readonly bytes?: number;
+  engine: EngineName | null;
+  readonly format: DumpFormat;
+  /** Every table, before reading rows (a first pass over a file); for --config. */
+  schema(): Promise<SchemaInfo>;
+  /** The row layout of a data block's target, once it has been seen. */
+  tableOf(target: string): { name: string; columns: readonly { name: string; kind: ColumnKind }[]; primaryKey: readonly string[] } | null;
+  close(): Promise<void>;
+}
+
+async function fileInput(path: string, given: string): Promise<OpenedInput> {
+  const info = await stat(path).catch(() => null);
+  if (!info) throw new MaskgateError('USAGE', `--input ${given} does not exist.`, { path: given });
+  if (info.isDirectory()) return directoryInput(path, given);
+  if (!info.isFile()) throw new MaskgateError('USAGE', `--input ${given} is neither a file nor a directory.`, { path: given });
+  const found = new Map<string, DumpTable>();
+  const input: OpenedInput = {
+    kind: 'dump', label: path, path, bytes: info.size, engine: null,
+    format: {
+      codec: { decode: decodeCopyField, encode: encodeCopyField },
+      restoreHint: '',
+      async *read(p, digest) {
+        for await (const batch of readSqlDump(p, digest, { onDialect: (d) => (input.engine ??= d) })) {
+          yield batch.map((ev): DumpEvent => {
+            if (ev.kind !== 'data-start') return ev;
+            found.set(key(ev.table), ev.table);
+            return { kind: 'data-start', target: key(ev.table) };
+          });
+        }
+      },
+    },
+    async schema() {
+      const s = await readDumpSchema(path);
+      input.engine = s.dialect;
+      if (s.tables.length === 0) throw new MaskgateError('USAGE', `${given} declares no table: it is not a plain SQL dump verify can read.`, { path: given });
+      return { engine: s.dialect ?? 'postgres', defaultSchema: s.tables[0]!.schema, tables: s.tables.map(tableInfo) };
+    },
+    tableOf: (target) => {
+      const t = found.get(target);
+      return t ? { name: target, columns: t.columns, primaryKey: t.primaryKey } : null;
+    },
+    close: async () => undefined,
+  };
+  return input;
+}
+
+/** A maskgate csv/jsonl export directory: tables and columns from its manifest; every value is text there. */
+async function directoryInput(path: string, given: string): Promise<OpenedInput> {
+  const manifest = await readFile(join(path, MANIFEST_FILE), 'utf8').then((t) => JSON.parse(t) as Manifest).catch(() => null);
+  if (manifest?.maskgate !== 'export' || !Array.isArray(manifest.tables)) {
+    throw new MaskgateError('USAGE', `--input ${given} is a directory without a maskgate export manifest (${MANIFEST_FILE}).`, { path: given }, 'verify reads plain SQL dump files, and csv/jsonl directories written by `maskgate run --format`.');
+  }
+  const byTarget = new Map(manifest.tables.map((t) => [`${t.table} (${t.columns.join(', ')})`, t]));
+  const tables: TableInfo[] = manifest.tables.map((t) => {
+    const [schema, name] = t.table.includes('.') ? (t.table.split('.', 2) as [string, string]) : ['public', t.table];
+    return { schema, name, columns: t.columns.map((c: string) => ({ name: c, sqlType: 'text', kind: 'text' as const, nullable: true, unique: false })), primaryKey: [], estimatedRows: t.rows, references: [] };
+  });
+  return {
+    kind: 'directory', label: path, path, engine: null,
+    format: manifest.format === 'jsonl' ? jsonlFormat : csvFormat,
+    schema: async () => ({ engine: 'postgres', defaultSchema: tables[0]?.schema ?? 'public', tables }),
+    tableOf: (target) => {
+      const t = byTarget.get(target);
+      return t ? { name: t.table, columns: t.columns.map((c: string) => ({ name: c, kind: 'text' as const })), primaryKey: [] } : null;
+    },
+    close: async () => undefined,
+  };
+}
+
+/** A live database, through the same read-only snapshot a run's source uses; nothing is ever written to it. */
+async function databaseInput(url: string): Promise<OpenedInput> {
+  const source = await openSource(url);
+  let info: SchemaInfo;
+  try {
+    info = await source.introspect();
+  } catch (err) {
+    await source.close();
+    throw err;
+  }
+  const byTarget = new Map(info.tables.map((t) => [qualifiedName(t), t]));
+  const safe = new URL(url);
+  safe.password = '';
+  return {
+    kind: 'database', label: safe.toString(), path: safe.toString(), engine: source.engine,
+    format: {
+      codec: source.format.codec,
+      restoreHint: '',
+      async *read() {
+        for (const t of info.tables) {
+          yield [{ kind: 'data-start', target: qualifiedName(t) }];
+          for await (const batch of source.readTable(t)) yield batch.map((fields): DumpEvent => ({ kind: 'row', fields: [...fields] }));
+          yield [{ kind: 'data-end' }];
+        }
+      },
+    },
+    schema: async () => info,
+    tableOf: (target) => {
+      const t = byTarget.get(target);
+      return t ? { name: target, columns: t.columns, primaryKey: t.primaryKey } : null;
+    },
+    close: () => source.close(),
+  };
+}
+
+/** Runs the layers over an opened input and builds the report. */
+async function verifyOpened(
+  opts: VerifyInputOptions,
+  input: OpenedInput,
+  ctx: { prf: KeyedPrf; fp: { header: FingerprintFileHeader } | null; sourceFingerprints: SourceFingerprints | null; rules: RulesFile | null; startedAt: string; started: number },
+): Promise<VerifyReport> {
+  const { prf, fp, sourceFingerprints, rules, startedAt, started } = ctx;
   const planned = new Map<string, ExpectedTable>();
   if (rules) {
-    const schema = await readDumpSchema(inputPath);
-    engine = schema.dialect;
-    if (schema.tables.length === 0) throw new MaskgateError('USAGE', `${opts.inputPath} declares no table: it is not a plain SQL dump verify can read.`, { path: opts.inputPath });
-    const defaultSchema = schema.tables[0]!.schema;
-    const tables = schema.tables.map(tableInfo);
+    const schema = await input.schema();
+    const tables = [...schema.tables];
+    const defaultSchema = schema.defaultSchema;
     // A table the rules skip is not in a masked dump: stand-ins let its rule match something.
     const present = new Set(tables.map(key));
     for (const [name, rule] of rules.tables) {
       const [s, n] = name.includes('.') ? name.split('.', 2) as [string, string] : [defaultSchema, name];
       if (rule.kind === 'skip' && !present.has(`${s}.${n}`)) tables.push({ schema: s, name: n, columns: [], primaryKey: [], estimatedRows: 0, references: [] });
     }
-    const info: SchemaInfo = { engine: engine ?? 'postgres', defaultSchema, tables };
-    // Coverage gaps between the rules and the dump are configuration errors (exit 2), as in a run.
-    const plan = planRun(rules, info, maskerRegistry, prf);
-    for (const tp of plan.tables) planned.set(key(tp.table), expectedTable(tp, key(tp.table), -1));
+    // Coverage gaps between the rules and the input are configuration errors (exit 2), as in a run.
+    const plan = planRun(rules, { ...schema, tables }, maskerRegistry, prf);
+    for (const tp of plan.tables) {
+      const target = input.kind === 'directory' ? `${key(tp.table)} (${tp.table.columns.map((c) => c.name).join(', ')})` : key(tp.table);
+      planned.set(target, expectedTable(tp, target, -1));
+    }
   }
 
-  const found = new Map<string, DumpTable>();
-  const format: DumpFormat = {
-    codec: { decode: decodeCopyField, encode: encodeCopyField },
-    restoreHint: '',
-    async *read(path, digest) {
-      for await (const batch of readSqlDump(path, digest, { onDialect: (d) => (engine ??= d) })) {
-        yield batch.map((ev): DumpEvent => {
-          if (ev.kind !== 'data-start') return ev;
-          found.set(key(ev.table), ev.table);
-          return { kind: 'data-start', target: key(ev.table) };
-        });
-      }
-    },
-  };
   const result = await verifyStagedDump({
-    dumpPath: inputPath,
+    dumpPath: input.path,
     prf,
-    format,
+    format: input.format,
     tables: [...planned.values()],
     discover: (target) => {
-      const t = found.get(target);
-      return t ? unplannedTable({ name: target, columns: t.columns, primaryKey: t.primaryKey }, target) : null;
+      const t = input.tableOf(target);
+      return t ? unplannedTable(t, target) : null;
     },
     allowed: allowSet(rules?.allow),
     sourceFingerprints,
   });
-  if (result.tables.length === 0) {
-    throw new MaskgateError('USAGE', `${opts.inputPath} holds no table data verify can read (COPY … FROM stdin blocks or INSERT … VALUES statements).`, { path: opts.inputPath }, 'Pass a plain SQL dump: pg_dump -Fp (the default) or mysqldump; gzip is fine. Custom/directory pg_dump formats must be converted with pg_restore -f first.');
+  if (result.tables.length === 0 && input.kind !== 'database') {
+    throw new MaskgateError('USAGE', `${input.label} holds no table data verify can read (COPY … FROM stdin blocks or INSERT … VALUES statements).`, { path: input.label }, 'Pass a plain SQL dump: pg_dump -Fp (the default) or mysqldump; gzip is fine. Custom/directory pg_dump formats must be converted with pg_restore -f first.');
   }
   const scope = [
     rules ? `Columns judged by the rules in ${rules.path} (their maskers' ranges and patterns).` : 'No rules given: values are judged by maskgate\'s generator ranges; phone numbers, plates, postcodes and dates look the same masked or real, so they are warnings only.',
@@ -161,7 +277,7 @@ export async function verifyInput(opts: VerifyInputOptions): Promise<VerifyRepor
     result: result.passed ? 'passed' : 'refused',
     exitCode,
     keyId: opts.secret ? prf.keyId : null,
-    input: { path: inputPath, sha256: result.sha256, bytes: info.size, engine },
+    input: { path: input.label, kind: input.kind, ...(input.kind !== 'database' ? { sha256: result.sha256 } : {}), ...(input.bytes !== undefined ? { bytes: input.bytes } : {}), engine: input.engine },
     ...(rules ? { rules: { path: rules.path, sha256: rules.sha256 } } : {}),
     ...(fp ? { fingerprints: fp.header } : {}),
     tables: result.tables,

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createFixtureDatabase, FIXTURE_RULES } from '../support/fixture-database.js';
 import { createMysqlFixtureDatabase, type MysqlScratchDatabase } from '../support/mysql-scratch-database.js';
 import { ROOT, runCli } from '../support/run-cli.js';
-import type { ScratchDatabase } from '../support/scratch-database.js';
+import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
 
 let dir: string;
 let pg: ScratchDatabase;
@@ -148,6 +148,46 @@ describe('maskgate verify (PostgreSQL dumps)', () => {
       expect(res.partialFingerprints.maskgateFindingId).toMatch(/^[0-9a-f]{16}$/);
     }
     expectNoSecrets(r.stdout);
+  });
+});
+
+describe('maskgate verify --target and export directories', () => {
+  it('refuses the raw fixture database and passes the database the masked dump was restored into, read-only', async () => {
+    const rawDb = await runCli(['verify', '--target', pg.url, '--report', join(dir, 'db-raw.report.json')]);
+    expect(rawDb.code).toBe(1);
+    const report = JSON.parse(readFileSync(join(dir, 'db-raw.report.json'), 'utf8'));
+    expect(report.input).toMatchObject({ kind: 'database', engine: 'postgres' });
+    expect(report.input.sha256).toBeUndefined();
+    expect(report.verification.findings).toContainEqual(expect.objectContaining({ severity: 'error', detector: 'pattern-email', table: 'public.aanvragers', column: 'email' }));
+    const restored = await createScratchDatabase(inject('pgUrl'));
+    try {
+      execFileSync('psql', ['-v', 'ON_ERROR_STOP=1', '-q', '-d', restored.url, '-f', masked()], { stdio: 'pipe' });
+      const before = (await restored.query(`SELECT sum(n_tup_ins + n_tup_upd + n_tup_del)::int AS w FROM pg_stat_user_tables`)).rows[0].w;
+      const ok = await runCli(['verify', '--target', restored.url, '--config', FIXTURE_RULES, '--fingerprints', fp(), '--report', join(dir, 'db-masked.report.json')]);
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(ok.stdout).toContain('PASSED: the database');
+      const after = (await restored.query(`SELECT sum(n_tup_ins + n_tup_upd + n_tup_del)::int AS w FROM pg_stat_user_tables`)).rows[0].w;
+      expect(after).toBe(before);
+    } finally {
+      await restored.drop();
+    }
+    expectNoSecrets(rawDb.stdout, rawDb.stderr);
+  });
+
+  it('passes a csv export directory, and refuses it once a real e-mail address is written into one of its files', async () => {
+    const out = join(dir, 'export');
+    expect((await runCli(['run', '-c', FIXTURE_RULES, '-s', pg.url, '-o', out, '--format', 'csv'])).code).toBe(0);
+    for (const extra of [[], ['--config', FIXTURE_RULES, '--fingerprints', fp()]]) {
+      const r = await runCli(['verify', '--input', out, ...extra]);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const file = join(out, 'public.aanvragen.csv');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('Scan opgeslagen onder');
+    writeFileSync(file, text.replace('Scan opgeslagen onder', `Kopie aan ${person.email}, scan opgeslagen onder`));
+    const r = await runCli(['verify', '--input', out, '--fingerprints', fp(), '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).verification.findings).toContainEqual(expect.objectContaining({ detector: 'exact-match', table: 'public.aanvragen' }));
   });
 });
 
