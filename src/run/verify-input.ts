@@ -21,7 +21,8 @@ import { allowSet } from '../verify/pattern-scan.js';
 import { SourceFingerprints } from '../verify/source-fingerprints.js';
 import { verifyStagedDump, type ExpectedTable, type LayerSummary } from '../verify/verifier.js';
 import { expectedTable, unplannedTable } from './expected-table.js';
-import { planRun } from './plan-run.js';
+import { planRun, type RunPlan } from './plan-run.js';
+import { classifyColumnName } from '../detectors/column-name.js';
 import { TOOL_VERSION } from './tool-version.js';
 
 /** Options of verifyInput(). */
@@ -221,6 +222,20 @@ async function databaseInput(url: string): Promise<OpenedInput> {
   };
 }
 
+/** The classification layer of a rule-less check: what each column's name says it holds (dutch-pii.md §0.4 L2). */
+function classifyByName(tables: readonly { table: string; target: string }[], input: OpenedInput): LayerSummary {
+  const byName: Record<string, string> = {};
+  let checked = 0;
+  for (const { table, target } of tables) {
+    for (const c of input.tableOf(target)?.columns ?? []) {
+      checked++;
+      const cls = classifyColumnName(c.name);
+      if (cls) byName[`${table}.${c.name}`] = cls;
+    }
+  }
+  return { layer: 'classification', checked, findings: 0, detail: { byName, note: 'Without --config no column is known to be kept, so names only classify; the other layers judge the values.' } };
+}
+
 /** Runs the layers over an opened input and builds the report. */
 async function verifyOpened(
   opts: VerifyInputOptions,
@@ -229,6 +244,7 @@ async function verifyOpened(
 ): Promise<VerifyReport> {
   const { prf, fp, sourceFingerprints, rules, startedAt, started } = ctx;
   const planned = new Map<string, ExpectedTable>();
+  let classification: { checked: number; flagged: RunPlan['keptButLooksPersonal'] } | undefined;
   if (rules) {
     const schema = await input.schema();
     const tables = [...schema.tables];
@@ -241,6 +257,7 @@ async function verifyOpened(
     }
     // Coverage gaps between the rules and the input are configuration errors (exit 2), as in a run.
     const plan = planRun(rules, { ...schema, tables }, maskerRegistry, prf);
+    classification = { checked: plan.keptColumns, flagged: plan.keptButLooksPersonal };
     for (const tp of plan.tables) {
       const target = input.kind === 'directory' ? `${key(tp.table)} (${tp.table.columns.map((c) => c.name).join(', ')})` : key(tp.table);
       planned.set(target, expectedTable(tp, target, -1));
@@ -258,7 +275,10 @@ async function verifyOpened(
     },
     allowed: allowSet(rules?.allow),
     sourceFingerprints,
+    ...(classification ? { classification } : {}),
   });
+  // Without rules nothing is known to be kept: the name classification is reported, not judged.
+  const layers = classification ? result.layers : result.layers.map((l) => (l.layer === 'classification' ? classifyByName(result.tables, input) : l));
   if (result.tables.length === 0 && input.kind !== 'database') {
     throw new MaskgateError('USAGE', `${input.label} holds no table data verify can read (COPY … FROM stdin blocks or INSERT … VALUES statements).`, { path: input.label }, 'Pass a plain SQL dump: pg_dump -Fp (the default) or mysqldump; gzip is fine. Custom/directory pg_dump formats must be converted with pg_restore -f first.');
   }
@@ -280,9 +300,9 @@ async function verifyOpened(
     input: { path: input.label, kind: input.kind, ...(input.kind !== 'database' ? { sha256: result.sha256 } : {}), ...(input.bytes !== undefined ? { bytes: input.bytes } : {}), engine: input.engine },
     ...(rules ? { rules: { path: rules.path, sha256: rules.sha256 } } : {}),
     ...(fp ? { fingerprints: fp.header } : {}),
-    tables: result.tables,
+    tables: result.tables.map(({ table, rows }) => ({ table, rows })),
     timings: { verifyMs: Math.round(performance.now() - started) },
-    verification: { passed: result.passed, layers: result.layers, findings: result.findings, unlistedFindings: result.unlistedFindings },
+    verification: { passed: result.passed, layers, findings: result.findings, unlistedFindings: result.unlistedFindings },
     scope,
   };
 }

@@ -79,8 +79,8 @@ export interface VerifyResult {
   readonly layers: readonly LayerSummary[];
   /** sha256 of the artefact exactly as read back from disk. */
   readonly sha256: string;
-  /** Tables read, with the rows each held. */
-  readonly tables: readonly { readonly table: string; readonly rows: number }[];
+  /** Tables read, with their block target and the rows each held. */
+  readonly tables: readonly { readonly table: string; readonly target: string; readonly rows: number }[];
 }
 
 /** Options of verifyStagedDump(). */
@@ -660,6 +660,6 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
       },
     ],
     sha256: digest.digest('hex'),
-    tables: checkedTables.map((t) => ({ table: t.name, rows: rowCounts.get(t) ?? 0 })),
+    tables: checkedTables.map((t) => ({ table: t.name, target: t.target, rows: rowCounts.get(t) ?? 0 })),
   };
 }
