@@ -208,7 +208,13 @@ const DMY_TEXT = /(?<!\d)(0?[1-9]|[12]\d|3[01])([-/.])(0?[1-9]|1[0-2])\2((?:18|1
 const ISO_TEXT = /(?<!\d)((?:18|19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)/g;
 const WORD_TEXT = new RegExp(`(?<![\\p{L}\\p{N}])(0?[1-9]|[12]\\d|3[01])\\s+(${MON})(\\.?)\\s+((?:18|19|20)\\d{2})(?!\\d)`, 'giu');
 /** Birth keywords (§4.4 text keywords plus English ones) that make a date a birth date. */
-const BIRTH_CONTEXT = /(?:geboren|geb\.|geboortedatum|geb\.?\s?datum|geboortedag|\bdob\b|date of birth|\bborn\b|°)[^\n]{0,25}$/i;
+const BIRTH_KEYWORD = /geboren|geb\.|geboortedatum|geb\.?\s?datum|geboortedag|\bdob\b|date of birth|\bborn\b|°/i;
+const BIRTH_CONTEXT = new RegExp(`(?:${BIRTH_KEYWORD.source})[^\\n]{0,25}$`, 'i');
+
+/** Whether `text` has a birth keyword anywhere: without one, findDates() gives no high-confidence date (a cheap test before it). */
+export function hasBirthKeyword(text: string): boolean {
+  return BIRTH_KEYWORD.test(text);
+}
 
 /**
  * Every calendar-valid date in `text` (ISO, d-m-yyyy with one separator kind, "7 maart 1985").

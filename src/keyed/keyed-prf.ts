@@ -102,6 +102,30 @@ export class KeyedPrf {
     return this.finish(n);
   }
 
+  /**
+   * Block 0 of (label, canon) with the label's bytes encoded once by `labelBytes()`: the verifier
+   * computes one per candidate token, millions per dump, and re-encoding the label each time showed.
+   */
+  blockWithLabel(label: Uint8Array, canon: string): Uint32Array {
+    this.ensure(label.length + canon.length * 3 + 80);
+    this.msg.set(label, 0);
+    let n = this.put(canon, label.length);
+    this.msg[n++] = 0;
+    this.msg[n++] = 0;
+    this.msg[n++] = 0;
+    this.msg[n++] = 0;
+    this.msg[n++] = 0;
+    return this.finish(n);
+  }
+
+  /** `label ‖ 0x00` as bytes, for blockWithLabel(). */
+  static labelBytes(label: string): Uint8Array {
+    const b = encoder.encode(label);
+    const out = new Uint8Array(b.length + 1);
+    out.set(b);
+    return out;
+  }
+
   /** A reader of successive uint32 values from stream(label, canon). */
   stream(label: string, canon: string): PrfStream {
     return new PrfStream(this, label, canon);

@@ -15,7 +15,10 @@ import { basename, dirname, join } from 'node:path';
 import { MaskgateError } from '../errors.js';
 import { TOOL_VERSION } from '../run/tool-version.js';
 import { FingerprintSet } from './fingerprint-set.js';
-import { LEAK_TYPES } from './leak-tokens.js';
+import { LEAK_TYPES, SURNAME_WORD_TAG } from './leak-tokens.js';
+
+/** Type names by tag as the file header counts them. */
+const TAG_NAMES: readonly string[] = Object.assign([...LEAK_TYPES], { [SURNAME_WORD_TAG]: 'surname-word' });
 import { FINGERPRINT_LABEL } from './source-fingerprints.js';
 
 const MAGIC = Buffer.from('MGFP');
@@ -54,7 +57,7 @@ export async function writeFingerprintFile(path: string, set: FingerprintSet, me
     let n = 0;
     set.forEachEntry((hi, lo, tags) => {
       all[n++] = (BigInt(hi) << 32n) | BigInt(lo);
-      for (let t = 0; t < LEAK_TYPES.length; t++) if (tags & (1 << t)) types[LEAK_TYPES[t]!] = (types[LEAK_TYPES[t]!] ?? 0) + 1;
+      for (let t = 0; t < TAG_NAMES.length; t++) if (tags & (1 << t)) types[TAG_NAMES[t]!] = (types[TAG_NAMES[t]!] ?? 0) + 1;
     });
     all.sort();
     body = Buffer.alloc(all.length * RECORD_BYTES);
@@ -70,7 +73,7 @@ export async function writeFingerprintFile(path: string, set: FingerprintSet, me
     const st = set.bloomState();
     body = Buffer.alloc(st.bits.length * 4);
     for (let i = 0; i < st.bits.length; i++) body.writeUInt32BE(st.bits[i]!, i * 4);
-    for (let t = 0; t < LEAK_TYPES.length; t++) if (st.tags & (1 << t)) types[LEAK_TYPES[t]!] = null;
+    for (let t = 0; t < TAG_NAMES.length; t++) if (st.tags & (1 << t)) types[TAG_NAMES[t]!] = null;
     header = { ...base, mode: 'bloom', count: st.pairs, types, falsePositiveRate: set.falsePositiveRate, bloom: { words: st.bits.length, k: st.k } };
   }
   const json = Buffer.from(JSON.stringify(header), 'utf8');
@@ -147,7 +150,7 @@ export async function readFingerprintFile(path: string, keyId: string): Promise<
     for (let i = 0; i < bits.length; i++) bits[i] = body.readUInt32BE(i * 4);
     let tags = 0;
     for (const type of Object.keys(header.types)) {
-      const t = LEAK_TYPES.indexOf(type as never);
+      const t = TAG_NAMES.indexOf(type);
       if (t >= 0) tags |= 1 << t;
     }
     return { set: FingerprintSet.fromBloom({ bits, k: header.bloom.k, pairs: header.count, tags }), header };

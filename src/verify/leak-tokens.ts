@@ -9,6 +9,12 @@ import type { LeakType } from '../maskers/masker.js';
 /** The tag of each type L5 fingerprints in the fingerprint set. */
 export const LEAK_TAGS = { bsn: 0, iban: 1, plate: 2, email: 3, phone: 4, name: 5 } as const satisfies Record<LeakType, number>;
 
+/**
+ * Tag of the words of source surnames: not a leak type (a surname alone is no finding) but the gate
+ * that spares the HMAC of name windows that cannot be a source name (SourceFingerprints.mayBeName).
+ */
+export const SURNAME_WORD_TAG = 6;
+
 /** Leak types by tag, for findings. */
 export const LEAK_TYPES: readonly LeakType[] = Object.keys(LEAK_TAGS) as LeakType[];
 

@@ -6,7 +6,7 @@ import { findIbans } from '../detectors/iban.js';
 import { findPhones } from '../detectors/phone.js';
 import { findPlates } from '../detectors/plate.js';
 import { findPostcodes } from '../detectors/postcode.js';
-import { findDates } from '../detectors/date.js';
+import { findDates, hasBirthKeyword } from '../detectors/date.js';
 
 /** One identifier the pattern layer found in a cell that no masker produced. */
 export interface PatternHit {
@@ -27,7 +27,7 @@ const DETECTORS: readonly [type: string, find: (text: string) => readonly Detect
   // A PC6 is a quasi-identifier, not an identifier: a warning at most, whatever its notation.
   ['postcode', (t) => findPostcodes(t).map((m) => ({ ...m, confidence: m.confidence === 'high' ? 'medium' : 'low' }))],
   // Dates are everywhere (timestamps, deadlines); only a date next to a birth keyword is personal data.
-  ['date', (t) => findDates(t).filter((m) => m.confidence === 'high')],
+  ['date', (t) => (hasBirthKeyword(t) ? findDates(t).filter((m) => m.confidence === 'high') : [])],
 ];
 
 /**

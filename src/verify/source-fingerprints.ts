@@ -1,8 +1,8 @@
-import type { KeyedPrf } from '../keyed/keyed-prf.js';
+import { KeyedPrf } from '../keyed/keyed-prf.js';
 import type { InputKind, LeakType } from '../maskers/masker.js';
 import { FingerprintKey } from './fingerprint-key.js';
 import { FingerprintSet } from './fingerprint-set.js';
-import { LEAK_TAGS, nameWords, sourceCanon } from './leak-tokens.js';
+import { LEAK_TAGS, nameWords, sourceCanon, SURNAME_WORD_TAG } from './leak-tokens.js';
 import { Prefilter } from './prefilter.js';
 
 /**
@@ -12,6 +12,9 @@ import { Prefilter } from './prefilter.js';
  * fingerprint file ever written.
  */
 export const FINGERPRINT_LABEL = 'maskgate/fingerprint/v1';
+const LABEL_BYTES = KeyedPrf.labelBytes(FINGERPRINT_LABEL);
+// Words looked up by mayBeName(); past this many the memo starts over rather than grow without bound.
+const WORD_MEMO_LIMIT = 1 << 19;
 
 /** A masked source column whose values L5 fingerprints, by position in the row. */
 export interface FingerprintColumn {
@@ -48,11 +51,15 @@ export class SourceFingerprints {
   /** Adds one canonical value of `type`. */
   add(type: LeakType, canon: string): void {
     const tag = LEAK_TAGS[type];
+    this.addTag(tag, canon);
+  }
+
+  private addTag(tag: number, canon: string): void {
     if (this.quick !== null) {
       this.quick.hash(canon);
       this.prefilter!.add(this.quick.hi, this.quick.lo, tag);
     }
-    const d = this.prf.block(FINGERPRINT_LABEL, canon, 0);
+    const d = this.prf.blockWithLabel(LABEL_BYTES, canon);
     this.set.add(d[0]!, d[1]!, tag);
     this.tags |= 1 << tag;
   }
@@ -70,8 +77,32 @@ export class SourceFingerprints {
       if (!this.prefilter!.mayHave(this.quick.hi, this.quick.lo, tag)) return false;
     }
     this.hmacLookups++;
-    const d = this.prf.block(FINGERPRINT_LABEL, canon, 0);
+    const d = this.prf.blockWithLabel(LABEL_BYTES, canon);
     return this.set.has(d[0]!, d[1]!, tag);
+  }
+
+  private readonly wordMemo = new Map<string, boolean>();
+
+  /**
+   * Whether the name window `words[from..to]` can be a source name form at all: every form starts or
+   * ends with a word of a source surname ("jan de vries", "j de vries", "vries j"), so a window whose
+   * first and last word are no source surname word is skipped without its HMAC. The words repeat
+   * across a dump, so their lookups are memoised. True when the set holds no surname words (files
+   * made without them): then every window is looked up.
+   */
+  mayBeName(words: readonly string[], from: number, to: number): boolean {
+    if ((this.tags & (1 << SURNAME_WORD_TAG)) === 0) return true;
+    return this.isSurnameWord(words[to]!) || this.isSurnameWord(words[from]!);
+  }
+
+  private isSurnameWord(word: string): boolean {
+    let known = this.wordMemo.get(word);
+    if (known === undefined) {
+      if (this.wordMemo.size >= WORD_MEMO_LIMIT) this.wordMemo.clear();
+      known = this.contains(SURNAME_WORD_TAG, word);
+      this.wordMemo.set(word, known);
+    }
+    return known;
   }
 
   /** The set's figures for the report, with the prefilter's memory and the HMAC lookups it let through. */
@@ -105,6 +136,7 @@ export class SourceFingerprints {
         const w = nameWords(v);
         if (w.length < 2) continue;
         this.add('name', w.join(' '));
+        this.addTag(SURNAME_WORD_TAG, w[w.length - 1]!);
         // "Jan Willem de Vries" is also written "J. de Vries" and "Vries, J.".
         this.addPerson([], w.slice(1, -1), [w[w.length - 1]!], [w[0]![0]!]);
       }
@@ -126,6 +158,8 @@ export class SourceFingerprints {
    */
   private addPerson(first: readonly string[], tv: readonly string[], last: readonly string[], initials: readonly string[] = []): void {
     const surname = [...tv, ...last];
+    // The gate of mayBeName(): each form below starts or ends with one of these.
+    for (const w of last) this.addTag(SURNAME_WORD_TAG, w);
     const forms = new Set<string>();
     const initial = first[0]?.[0] ?? initials[0];
     if (first.length > 0) forms.add([...first, ...surname].join(' '));

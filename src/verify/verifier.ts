@@ -229,15 +229,17 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
   let integrityFindings = 0;
   let rangeChecked = 0;
   let rangeFindings = 0;
-  const add = (f: Omit<Finding, 'id'>): void => {
-    const k = `${f.detector}\u0000${f.table}\u0000${f.column ?? ''}`;
+  // `more` builds the parts that cost something (row key, preview) only for a finding that is listed.
+  const add = (base: Omit<Finding, 'id'>, more?: () => Partial<Finding>): void => {
+    const k = `${base.detector}\u0000${base.table}\u0000${base.column ?? ''}`;
     const n = (perColumn.get(k) ?? 0) + 1;
     perColumn.set(k, n);
     if (n > cap) {
       unlisted++;
-      if (f.severity === 'error') unlistedErrors++;
+      if (base.severity === 'error') unlistedErrors++;
       return;
     }
+    const f: Omit<Finding, 'id'> = more ? { ...base, ...more() } : base;
     const d = opts.prf.block('maskgate/finding-id/v1', `${f.detector}\u0000${f.table}\u0000${f.column ?? ''}\u0000${f.rowKey ?? ''}`, 0);
     findings.push({ id: d[0]!.toString(16).padStart(8, '0') + d[1]!.toString(16).padStart(8, '0'), ...f });
   };
@@ -312,7 +314,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
     if (src!.contains(tag, canon)) exactHit(tag);
   };
   const visitName = (canon: string, words: readonly string[], from: number, to: number): void => {
-    if (src!.contains(LEAK_TAGS.name, canon)) exactHit(LEAK_TAGS.name, words, from, to);
+    if (src!.mayBeName(words, from, to) && src!.contains(LEAK_TAGS.name, canon)) exactHit(LEAK_TAGS.name, words, from, to);
   };
   const contentStats = new Map<ExpectedTable, Map<number, ColumnContentStats>>();
   /** L1 + L4 over one text cell: kept (`masked` null), or written by scrub/json, minus the hits that masker vouches for. */
@@ -326,8 +328,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
       const lookReal = t.unknownOrigin === true && LOOK_REAL.has(hit.type);
       patternFindings++;
       add({
-        severity: hit.confidence === 'high' && !lookReal ? 'error' : 'warning', detector: `pattern-${hit.type}`, table: t.name, column: t.columns[i]!, rowKey: rowKeyOf(t, fields, rowNo, codec.decode),
-        preview: redactedPreview(hit.text),
+        severity: hit.confidence === 'high' && !lookReal ? 'error' : 'warning', detector: `pattern-${hit.type}`, table: t.name, column: t.columns[i]!,
         message: t.unknownOrigin
           ? lookReal
             ? `This looks like a ${hit.type} (${hit.confidence} confidence); a maskgate fake looks the same, so the pattern alone cannot judge it (--config can, and --fingerprints matches it against production values).`
@@ -335,7 +336,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
           : masked === null
             ? `A kept column holds what looks like a real ${hit.type} (${hit.confidence} confidence): mask the column, or scrub it.`
             : `Text masked with ${masked.masker} still holds what looks like a real ${hit.type} (${hit.confidence} confidence), outside what ${masked.masker} writes: it missed it.`,
-      });
+      }, () => ({ rowKey: rowKeyOf(t, fields, rowNo, codec.decode), preview: redactedPreview(hit.text) }));
     }
   };
   // Time spent per layer; reading and parsing the dump is what remains of the total.
