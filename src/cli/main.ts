@@ -82,7 +82,7 @@ Examples:
   maskgate verify --input dump.sql --config rules.yaml --format sarif > maskgate.sarif
   maskgate verify --target postgres://ci@test-db/app --config rules.yaml
 
-Exit codes: 0 nothing found · 1 findings (do not load) · 2 usage (bad input, rules, key mismatch) · 3 runtime failure`)
+Exit codes: 0 nothing refusing found (warnings allowed; see the report) · 1 refusing findings: do not load · 2 usage (bad input, rules, key mismatch) · 3 runtime failure (unreadable or corrupt input, connection)`)
     .action(async (opts) => {
       state.code = await verifyCommand(opts);
     });
@@ -97,7 +97,9 @@ Exit codes: 0 nothing found · 1 findings (do not load) · 2 usage (bad input, r
 and without the secret nobody can test a guess against it. See docs/fingerprints.md.
 
 Example:
-  MASKGATE_SECRET=… maskgate fingerprint -c rules.yaml -s postgres://prod/db -o prod.fp`)
+  MASKGATE_SECRET=… maskgate fingerprint -c rules.yaml -s postgres://prod/db -o prod.fp
+
+Exit codes: 0 written · 2 usage or coverage gap (nothing read) · 3 runtime failure (connection, I/O)`)
     .action(async (opts) => {
       state.code = await fingerprintCommand(opts);
     });
@@ -171,6 +173,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`maskgate: unexpected internal error (${(err as Error)?.name ?? typeof err}); nothing was published.\n`);
     process.exit(ExitCode.RUNTIME);
   };
+  // `maskgate verify --format sarif | head`: a reader that stops early is not a failure of the check.
+  const onPipeError = (err: NodeJS.ErrnoException): void => {
+    if (err.code !== 'EPIPE') onCrash(err);
+  };
+  process.stdout.on('error', onPipeError);
+  process.stderr.on('error', onPipeError);
   process.once('uncaughtException', onCrash);
   process.once('unhandledRejection', onCrash);
 

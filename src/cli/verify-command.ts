@@ -26,8 +26,9 @@ export interface VerifyCommandOptions {
   readonly report?: string | undefined;
 }
 
-/** The secret when MASKGATE_SECRET is set (then it must be valid), else null: verify needs it only for fingerprints. */
-function optionalSecret(env: NodeJS.ProcessEnv): Uint8Array | null {
+/** MASKGATE_SECRET when --fingerprints needs it (then it must be valid), else null: nothing else in verify is keyed by it. */
+function secretForFingerprints(env: NodeJS.ProcessEnv, fingerprints: string | undefined): Uint8Array | null {
+  if (fingerprints === undefined) return null;
   return env.MASKGATE_SECRET === undefined || env.MASKGATE_SECRET === '' ? null : secretFromEnv(env);
 }
 
@@ -37,7 +38,7 @@ export function renderVerifySummary(r: VerifyReport, cwd = process.cwd()): strin
   const where = r.input.kind === 'database' ? `the database ${r.input.path}` : relative(cwd, r.input.path) || r.input.path;
   const lines = [
     r.result === 'passed'
-      ? `PASSED: ${where} (${r.tables.length} tables, ${rows} rows) holds no personal data that verify could find.`
+      ? `PASSED: ${where} (${r.tables.length} table${r.tables.length === 1 ? '' : 's'}, ${rows} rows) holds no personal data that verify could find.`
       : `REFUSED: ${where} holds what looks like real personal data. Do not load it.`,
     ...r.scope.map((s) => `  ${s}`),
   ];
@@ -49,7 +50,7 @@ export function renderVerifySummary(r: VerifyReport, cwd = process.cwd()): strin
 export async function verifyCommand(opts: VerifyCommandOptions): Promise<number> {
   // Read before verifying: a bad MASKGATE_SIGNING_KEY is a usage error (exit 2), not a late surprise.
   const signingKey = signingKeyFromEnv(process.env);
-  const report = await verifyInput({ inputPath: opts.input, targetUrl: opts.target, rulesPath: opts.config, fingerprintsPath: opts.fingerprints, secret: optionalSecret(process.env), env: process.env });
+  const report = await verifyInput({ inputPath: opts.input, targetUrl: opts.target, rulesPath: opts.config, fingerprintsPath: opts.fingerprints, secret: secretForFingerprints(process.env, opts.fingerprints), env: process.env });
   const reportPath = resolve(opts.report ?? (report.input.kind === 'database' ? 'maskgate-verify.report.json' : `${report.input.path.replace(/\/+$/, '')}.verify.report.json`));
   const notes: string[] = [];
   await writeReport(reportPath, report).catch((err: NodeJS.ErrnoException) => notes.push(`could not write the report ${reportPath} (${err.code ?? 'error'})`));

@@ -273,7 +273,8 @@ export async function* readSqlDump(path: string, digest?: Hash, opts: { onlySche
         continue;
       }
       if (line === '') continue;
-      if (line === DUMP_TRAILER) {
+      // Each tool's last words: without them a dump may have been cut short.
+      if (line === DUMP_TRAILER || line === '-- PostgreSQL database dump complete' || line.startsWith('-- Dump completed')) {
         if (inserting) events.push({ kind: 'data-end' });
         inserting = null;
         events.push({ kind: 'trailer' });

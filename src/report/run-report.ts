@@ -33,6 +33,8 @@ export interface RunReport {
     readonly layers: readonly LayerSummary[];
     readonly findings: readonly Finding[];
     readonly unlistedFindings: number;
+    /** How many of the unlisted findings refuse. */
+    readonly unlistedErrors?: number;
   };
   readonly error?: { readonly code: string; readonly message: string };
 }

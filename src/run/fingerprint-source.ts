@@ -8,7 +8,8 @@ import { writeFingerprintFile, type FingerprintFileHeader } from '../verify/fing
 import { DEFAULT_FINGERPRINT_BUDGET_BYTES, FingerprintSet } from '../verify/fingerprint-set.js';
 import { SourceFingerprints } from '../verify/source-fingerprints.js';
 import { planRun } from './plan-run.js';
-import { resolveSourceUrl } from './run-pipeline.js';
+import { checkNewFilePath, resolveSourceUrl } from './run-pipeline.js';
+import { resolve } from 'node:path';
 
 /** Options of fingerprintSource(). */
 export interface FingerprintSourceOptions {
@@ -25,6 +26,7 @@ export interface FingerprintSourceOptions {
  * that can travel to the test side. Reads rows, writes no dump, masks nothing.
  */
 export async function fingerprintSource(opts: FingerprintSourceOptions): Promise<{ header: FingerprintFileHeader; tables: number; rows: number }> {
+  await checkNewFilePath(resolve(opts.outPath), '--out');
   const rules = await loadRules(opts.rulesPath, opts.env, { sourceGiven: Boolean(opts.sourceUrl || opts.env.MASKGATE_SOURCE) });
   const prf = new KeyedPrf(opts.secret);
   const budget = (rules.verify?.fingerprintBudgetMB ?? DEFAULT_FINGERPRINT_BUDGET_BYTES / 1048576) * 1048576;
@@ -53,6 +55,6 @@ export async function fingerprintSource(opts: FingerprintSourceOptions): Promise
   } finally {
     await source.close();
   }
-  const header = await writeFingerprintFile(opts.outPath, fps.set, { keyId: prf.keyId, source: { engine: source.engine, tables, rows } });
+  const header = await writeFingerprintFile(opts.outPath, fps.set, { keyId: prf.keyId, secret: opts.secret, source: { engine: source.engine, tables, rows } });
   return { header, tables, rows };
 }

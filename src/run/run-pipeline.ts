@@ -126,6 +126,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     if (stale > 0) log.warn({ removed: stale, dir: dirname(outPath) }, 'removed temporary files of an earlier run that was killed');
     if (reportPath === outPath) throw new MaskgateError('USAGE', '--report must differ from --out.', {}, 'Leave --report out to get <out>.report.json.');
   }
+  if (opts.emitFingerprintsPath) await checkNewFilePath(resolve(opts.emitFingerprintsPath), '--emit-fingerprints');
   if (opts.stagingDir && !(await stat(opts.stagingDir).catch(() => null))?.isDirectory()) {
     throw new MaskgateError('USAGE', `--staging-dir ${opts.stagingDir} is not a directory.`, { path: opts.stagingDir });
   }
@@ -190,11 +191,6 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     timings.maskMs = Math.round(performance.now() - maskStart);
     const verifyStart = performance.now();
 
-    if (opts.emitFingerprintsPath) {
-      const header = await writeFingerprintFile(resolve(opts.emitFingerprintsPath), sourceFps.set, { keyId: prf.keyId, source: { engine: source.engine, tables: plan.tables.length, rows: [...rowCounts.values()].reduce((a, b) => a + b, 0) } });
-      emitted = { path: resolve(opts.emitFingerprintsPath), count: header.count, mode: header.mode };
-      log.info(emitted, 'fingerprints written');
-    }
     verification = await verifyStagedDump({
       dumpPath: staged.path,
       fingerprintPath: fingerprints.path,
@@ -209,6 +205,12 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     timings.verifyMs = Math.round(performance.now() - verifyStart);
     log.info({ passed: verification.passed, findings: verification.findings.length + verification.unlistedFindings }, 'verification done');
     if (verification.passed) {
+      // Only a run that passed writes anything; the file is the production side's part of a gate.
+      if (opts.emitFingerprintsPath) {
+        const header = await writeFingerprintFile(resolve(opts.emitFingerprintsPath), sourceFps.set, { keyId: prf.keyId, secret: opts.secret, source: { engine: source.engine, tables: plan.tables.length, rows: [...rowCounts.values()].reduce((a, b) => a + b, 0) } });
+        emitted = { path: resolve(opts.emitFingerprintsPath), count: header.count, mode: header.mode };
+        log.info(emitted, 'fingerprints written');
+      }
       // The target gets its first byte only now, after verification; the file is published after the load.
       if (opts.targetUrl) {
         const loadStart = performance.now();
@@ -254,13 +256,19 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     skippedTables: plan.skipped.map(qualifiedName),
     droppedForeignKeys: writer.droppedForeignKeys,
     timings,
-    ...(verification ? { verification: { passed: verification.passed, layers: verification.layers, findings: verification.findings, unlistedFindings: verification.unlistedFindings } } : {}),
+    ...(verification ? { verification: { passed: verification.passed, layers: verification.layers, findings: verification.findings, unlistedFindings: verification.unlistedFindings, unlistedErrors: verification.unlistedErrors } } : {}),
     ...(error ? { error: { code: error.code, message: error.message } } : {}),
   };
   await writeReport(reportPath, report).catch((err: unknown) => {
     log.error({ code: (err as { code?: string }).code, path: reportPath }, 'could not write the report');
   });
   return { exitCode, report, reportPath, outPath, verification, error };
+}
+
+/** Fails fast (exit 2) on a file path that can never be written (no such directory, or a directory itself), before any row is read. */
+export async function checkNewFilePath(path: string, flag: string): Promise<void> {
+  if (!(await stat(dirname(path)).catch(() => null))?.isDirectory()) throw new MaskgateError('USAGE', `The directory of ${flag} (${dirname(path)}) does not exist.`, { path }, 'Create it first, or choose another path.');
+  if ((await stat(path).catch(() => null))?.isDirectory()) throw new MaskgateError('USAGE', `${flag} ${path} is a directory; it must name a file.`, { path });
 }
 
 /** Fails fast (exit 2) on an --out that can never be published, before any row is read. */

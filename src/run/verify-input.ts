@@ -64,6 +64,8 @@ export interface VerifyReport {
     readonly layers: readonly LayerSummary[];
     readonly findings: readonly Finding[];
     readonly unlistedFindings: number;
+    /** How many of the unlisted findings refuse. */
+    readonly unlistedErrors?: number;
   };
   /** What this verification could and could not judge, for the reader of the report. */
   readonly scope: readonly string[];
@@ -101,7 +103,7 @@ export async function verifyInput(opts: VerifyInputOptions): Promise<VerifyRepor
     throw new MaskgateError('SECRET_MISSING', '--fingerprints needs MASKGATE_SECRET: the fingerprints are keyed, and only the production side\'s secret makes them comparable.', {}, 'Set MASKGATE_SECRET to the secret `maskgate fingerprint` ran with.');
   }
   const prf = new KeyedPrf(opts.secret ?? randomBytes(32));
-  const fp = opts.fingerprintsPath ? await readFingerprintFile(opts.fingerprintsPath, prf.keyId) : null;
+  const fp = opts.fingerprintsPath ? await readFingerprintFile(opts.fingerprintsPath, prf.keyId, opts.secret!) : null;
   const sourceFingerprints = fp ? new SourceFingerprints(fp.set, new KeyedPrf(opts.secret!), { prefilter: false }) : null;
   const rules: RulesFile | null = opts.rulesPath ? await loadRules(opts.rulesPath, opts.env, { sourceGiven: true }) : null;
   const input = opts.targetUrl !== undefined ? await databaseInput(opts.targetUrl) : await fileInput(resolve(opts.inputPath!), opts.inputPath!);
@@ -211,6 +213,8 @@ async function databaseInput(url: string): Promise<OpenedInput> {
           for await (const batch of source.readTable(t)) yield batch.map((fields): DumpEvent => ({ kind: 'row', fields: [...fields] }));
           yield [{ kind: 'data-end' }];
         }
+        // A snapshot read to its end is complete by construction.
+        yield [{ kind: 'trailer' }];
       },
     },
     schema: async () => info,
@@ -264,19 +268,28 @@ async function verifyOpened(
     }
   }
 
-  const result = await verifyStagedDump({
-    dumpPath: input.path,
-    prf,
-    format: input.format,
-    tables: [...planned.values()],
-    discover: (target) => {
-      const t = input.tableOf(target);
-      return t ? unplannedTable(t, target) : null;
-    },
-    allowed: allowSet(rules?.allow),
-    sourceFingerprints,
-    ...(classification ? { classification } : {}),
-  });
+  let result: Awaited<ReturnType<typeof verifyStagedDump>>;
+  try {
+    result = await verifyStagedDump({
+      dumpPath: input.path,
+      prf,
+      format: input.format,
+      tables: [...planned.values()],
+      discover: (target) => {
+        const t = input.tableOf(target);
+        return t ? unplannedTable(t, target) : null;
+      },
+      allowed: allowSet(rules?.allow),
+      sourceFingerprints,
+      ...(classification ? { classification } : {}),
+    });
+  } catch (err) {
+    // zlib's errors (a truncated or corrupt .gz) and file errors say nothing about data: name them.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && code.startsWith('Z_')) throw new MaskgateError('IO', `${input.label} is not a complete gzip file (${code}): it was cut short or damaged.`, { path: input.label });
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new MaskgateError('IO', `Cannot read ${input.label} (${code}).`, { path: input.label });
+    throw err;
+  }
   // Without rules nothing is known to be kept: the name classification is reported, not judged.
   const layers = classification ? result.layers : result.layers.map((l) => (l.layer === 'classification' ? classifyByName(result.tables, input) : l));
   if (result.tables.length === 0 && input.kind !== 'database') {
@@ -302,7 +315,7 @@ async function verifyOpened(
     ...(fp ? { fingerprints: fp.header } : {}),
     tables: result.tables.map(({ table, rows }) => ({ table, rows })),
     timings: { verifyMs: Math.round(performance.now() - started) },
-    verification: { passed: result.passed, layers, findings: result.findings, unlistedFindings: result.unlistedFindings },
+    verification: { passed: result.passed, layers, findings: result.findings, unlistedFindings: result.unlistedFindings, unlistedErrors: result.unlistedErrors },
     scope,
   };
 }

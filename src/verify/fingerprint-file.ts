@@ -4,12 +4,14 @@
 //
 // Layout (all integers big-endian):
 //   "MGFP" | u8 format version (1) | 3 zero bytes | u32 header length | header (UTF-8 JSON)
-//   | body | sha256 of everything before it (32 bytes)
+//   | body | seal: HMAC-SHA256(K, SEAL_LABEL ‖ everything before it) (32 bytes)
 // Body, mode "sorted": `count` records of hi u32, lo u32, tag mask u16, ascending by (hi, lo).
 // Body, mode "bloom": the filter's words as u32 (positions as in FingerprintSet's Bloom mode).
 // Each fingerprint is the first 64 bits of HMAC-SHA256(K, FINGERPRINT_LABEL ‖ 0 ‖ canon ‖ 0 ‖ 0⁴):
-// without K nobody can test a candidate value against it (see docs/fingerprints.md).
-import { createHash, randomBytes } from 'node:crypto';
+// without K nobody can test a candidate value against it (see docs/fingerprints.md). The seal is
+// keyed too: the key id in the header is public, so a plain checksum would let anyone forge a file
+// of the right key id that holds nothing, and a check against it would pass every dump.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { MaskgateError } from '../errors.js';
@@ -24,6 +26,13 @@ import { FINGERPRINT_LABEL } from './source-fingerprints.js';
 const MAGIC = Buffer.from('MGFP');
 const FORMAT_VERSION = 1;
 const RECORD_BYTES = 10;
+const SEAL_LABEL = 'maskgate/fingerprint-file-seal/v1\u0000';
+
+function seal(secret: Uint8Array, ...parts: Buffer[]): Buffer {
+  const h = createHmac('sha256', secret).update(SEAL_LABEL);
+  for (const p of parts) h.update(p);
+  return h.digest();
+}
 
 /** What a fingerprint file says about itself; no value, only counts and the key id. */
 export interface FingerprintFileHeader {
@@ -47,7 +56,7 @@ export interface FingerprintFileHeader {
 }
 
 /** Writes `set` as a fingerprint file, atomically (temporary name, then rename), mode 0600. */
-export async function writeFingerprintFile(path: string, set: FingerprintSet, meta: { keyId: string; source?: FingerprintFileHeader['source'] }): Promise<FingerprintFileHeader> {
+export async function writeFingerprintFile(path: string, set: FingerprintSet, meta: { keyId: string; secret: Uint8Array; source?: FingerprintFileHeader['source'] }): Promise<FingerprintFileHeader> {
   let body: Buffer;
   const types: Record<string, number | null> = {};
   let header: FingerprintFileHeader;
@@ -81,7 +90,7 @@ export async function writeFingerprintFile(path: string, set: FingerprintSet, me
   MAGIC.copy(pre, 0);
   pre.writeUInt8(FORMAT_VERSION, 4);
   pre.writeUInt32BE(json.length, 8);
-  const hash = createHash('sha256').update(pre).update(json).update(body).digest();
+  const hash = seal(meta.secret, pre, json, body);
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
   const fh = await open(tmp, 'wx', 0o600);
   try {
@@ -112,14 +121,13 @@ function invalid(path: string, why: string): MaskgateError {
  * the same secret (`keyId`): fingerprints of another key match nothing, and a check that silently
  * matches nothing would pass every dump.
  */
-export async function readFingerprintFile(path: string, keyId: string): Promise<{ set: FingerprintSet; header: FingerprintFileHeader }> {
+export async function readFingerprintFile(path: string, keyId: string, secret: Uint8Array): Promise<{ set: FingerprintSet; header: FingerprintFileHeader }> {
   const buf = await readFile(path).catch((err: NodeJS.ErrnoException) => {
     throw new MaskgateError('USAGE', `Cannot read the fingerprint file ${path} (${err.code ?? 'error'}).`, { path });
   });
   if (buf.length < 12 + 32 || !buf.subarray(0, 4).equals(MAGIC)) throw invalid(path, 'it does not start with the MGFP magic bytes');
   if (buf.readUInt8(4) !== FORMAT_VERSION) throw invalid(path, `format version ${buf.readUInt8(4)} is not supported (this maskgate reads version ${FORMAT_VERSION})`);
   const end = buf.length - 32;
-  if (!createHash('sha256').update(buf.subarray(0, end)).digest().equals(buf.subarray(end))) throw invalid(path, 'its checksum does not match (truncated or altered)');
   const hlen = buf.readUInt32BE(8);
   if (12 + hlen > end) throw invalid(path, 'its header length is out of range');
   let header: FingerprintFileHeader;
@@ -132,11 +140,14 @@ export async function readFingerprintFile(path: string, keyId: string): Promise<
   if (header.keyId !== keyId) {
     throw new MaskgateError('USAGE', `The fingerprint file ${path} was made with key ${header.keyId}, but MASKGATE_SECRET is key ${keyId}: its fingerprints would match nothing.`, { path }, 'Set MASKGATE_SECRET to the secret the production side used.');
   }
+  if (!timingSafeEqual(seal(secret, buf.subarray(0, end)), buf.subarray(end))) throw invalid(path, 'its seal does not match: it was truncated or altered, or not written by maskgate with this secret');
+  if (!(header.count > 0)) throw invalid(path, 'it holds no fingerprint, so an exact match against it would check nothing');
   const body = buf.subarray(12 + hlen, end);
   if (header.mode === 'sorted') {
     if (body.length % RECORD_BYTES !== 0) throw invalid(path, 'its body length does not fit its records');
     const records = body.length / RECORD_BYTES;
-    const set = new FingerprintSet({ budgetBytes: Math.max(1 << 20, records * 32), expected: records });
+    // Room for the table the set sizes itself to (≤ 70% full, a power of two, 10 bytes a slot) and its doubling headroom.
+    const set = new FingerprintSet({ budgetBytes: Math.max(1 << 20, records * 64), expected: records });
     for (let i = 0; i < records; i++) {
       const hi = body.readUInt32BE(i * RECORD_BYTES);
       const lo = body.readUInt32BE(i * RECORD_BYTES + 4);

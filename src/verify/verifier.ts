@@ -76,6 +76,8 @@ export interface VerifyResult {
   readonly findings: readonly Finding[];
   /** Findings counted but not listed, beyond the per-column cap. */
   readonly unlistedFindings: number;
+  /** How many of those refuse. */
+  readonly unlistedErrors: number;
   readonly layers: readonly LayerSummary[];
   /** sha256 of the artefact exactly as read back from disk. */
   readonly sha256: string;
@@ -272,8 +274,8 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
     if ((cell.coincides & (1 << tag)) !== 0 && (words === undefined || couldBeGeneratedName(words, from, to))) {
       const key = `${t.name}.${t.columns[cell.index]!}`;
       coincidences.set(key, (coincidences.get(key) ?? 0) + 1);
-      // Without rules nobody vouches for this column: many hits mean a copied column, not chance.
-      if (t.unknownOrigin) {
+      // Outside a run no row-level check backs the masker up: many hits mean a copied column, not chance.
+      if (t.unknownOrigin || opts.discover) {
         const r = hitRateOf(t, cell.index);
         r.hits++;
         if (r.rowKeys.length < cap) r.rowKeys.push(rowKeyOf(t, cell.fields, cell.rowNo, codec.decode));
@@ -296,7 +298,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
     }
     add({
       severity: 'error', detector: 'exact-match', table: t.name, column: t.columns[cell.index]!, rowKey: rowKeyOf(t, cell.fields, cell.rowNo, codec.decode),
-      message: `A cell holds a ${type} that was personal data in the source: real data survived here (copied, derived or missed by a masker).`,
+      message: `A cell holds ${type === 'iban' || type === 'email' ? 'an' : 'a'} ${type} that was personal data in the source: real data survived here (copied, derived or missed by a masker).`,
     });
   };
   // The dump's DDL as a pseudo-table, so its findings read "(schema)" with no row.
@@ -410,6 +412,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
           // A foreign dump may split a table into several blocks; rows keep counting across them.
           if (!discovered.has(current)) rowNo = 0;
           discovered.add(current);
+          seen.add(current.name);
         } else {
           rowNo = 0;
           if (!current) integrity('(unknown)', 'The dump holds a data block for a table that was not exported.');
@@ -475,7 +478,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
               }
               continue;
             }
-            if (t.unknownOrigin && ec.coincides !== 0) hitRateOf(t, ec.index).cells++;
+            if ((t.unknownOrigin || opts.discover) && ec.coincides !== 0) hitRateOf(t, ec.index).cells++;
             const text = ec.bytes ? bytesAsText(out) : out;
             identifierCandidates(text, visitIdentifier, ec.integer);
             if (namesFingerprinted && ec.integer === false) nameCandidates(text, visitName);
@@ -550,7 +553,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
   } finally {
     fps?.close();
   }
-  if (!opts.discover) for (const t of opts.tables) if (!seen.has(t.name)) integrity(t.name, 'The table is missing from the dump.');
+  for (const t of opts.tables) if (!seen.has(t.name)) integrity(t.name, 'The table is missing from the dump.');
   const checkedTables = opts.discover ? [...opts.tables, ...discovered].filter((t, i, all) => all.indexOf(t) === i) : opts.tables;
   const kTables: Record<string, unknown>[] = [];
   let kFindings = 0;
@@ -631,17 +634,20 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
         add({
           severity: v.level === 'error' && !cs.acknowledged && !(t.unknownOrigin && LOOK_REAL.has(v.type)) ? 'error' : 'warning', detector: 'content-statistics', table: t.name, column: t.columns[cs.index]!,
           message: v.level === 'error'
-            ? `${pct}% of ${v.sampled} sampled values of this kept column are valid ${v.type} values: whatever its name, it holds ${v.type}s.${cs.acknowledged ? ' Its rule gives a reason for keeping it.' : ' Mask it, or write { mask: keep, reason: "…" } if they are not personal data (e.g. RSINs of companies).'}`
+            ? t.unknownOrigin
+              ? `${pct}% of ${v.sampled} sampled values of this column are valid ${v.type} values outside maskgate's generator ranges: if they are real, this column was not masked.`
+              : `${pct}% of ${v.sampled} sampled values of this kept column are valid ${v.type} values: whatever its name, it holds ${v.type}s.${cs.acknowledged ? ' Its rule gives a reason for keeping it.' : ' Mask it, or write { mask: keep, reason: "…" } if they are not personal data (e.g. RSINs of companies).'}`
             : `${pct}% of ${v.sampled} sampled values of this kept column are valid ${v.type} values (mixed content): check what else it holds.`,
         });
       }
     }
   }
-  if (!trailer && !opts.discover) integrity('(dump)', 'The dump has no end-of-dump trailer: it is incomplete.');
+  if (!trailer) integrity('(dump)', opts.discover ? 'The dump has no end marker (pg_dump\'s "dump complete", mysqldump\'s "Dump completed", maskgate\'s trailer): it may be cut short, so rows or tables may be missing.' : 'The dump has no end-of-dump trailer: it is incomplete.');
   return {
     passed: findings.every((f) => f.severity !== 'error') && unlistedErrors === 0,
     findings,
     unlistedFindings: unlisted,
+    unlistedErrors,
     layers: [
       { layer: 'classification', checked: opts.classification?.checked ?? 0, findings: opts.classification?.flagged.length ?? 0 },
       { layer: 'dump-integrity', checked: checkedTables.length, findings: integrityFindings, ms: round(performance.now() - started - Object.values(ms).reduce((a, b) => a + b, 0)) },

@@ -2,6 +2,7 @@
 // fixture are refused with and without fingerprints, masked dumps pass, planted leaks without a
 // pattern are caught only by the fingerprints, and the CI formats are what CI systems read.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,6 +107,44 @@ describe('maskgate verify (PostgreSQL dumps)', () => {
     const r = await runCli(['verify', '--input', email, '--fingerprints', fp(), '--format', 'json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).verification.findings).toContainEqual(expect.objectContaining({ detector: 'exact-match', column: 'notities' }));
+    expectNoSecrets(r.stdout, r.stderr);
+  });
+
+  it('refuses a dump cut short (no end marker; with the rules, also the missing table), and a damaged gzip with exit 3', async () => {
+    const lines = readFileSync(masked(), 'utf8').split('\n');
+    const second = lines.findIndex((l, i) => l === '\\.' && lines.slice(0, i).filter((x) => x === '\\.').length === 1);
+    const cut = join(dir, 'cut.sql');
+    writeFileSync(cut, lines.slice(0, second + 1).join('\n'));
+    const r = await runCli(['verify', '--input', cut, '--config', FIXTURE_RULES, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const errors = JSON.parse(r.stdout).verification.findings.filter((f: { severity: string }) => f.severity === 'error');
+    expect(errors).toEqual(expect.arrayContaining([expect.objectContaining({ detector: 'dump-integrity', table: '(dump)' }), expect.objectContaining({ detector: 'dump-integrity', table: 'public.aanvragen', message: 'The table is missing from the dump.' })]));
+    expect((await runCli(['verify', '--input', cut])).code).toBe(1);
+    const bad = join(dir, 'bad.sql.gz');
+    writeFileSync(bad, gzipSync(readFileSync(raw())).subarray(0, 3000));
+    const g = await runCli(['verify', '--input', bad]);
+    expect(g.code).toBe(3);
+    expect(g.stderr).toContain('is not a complete gzip file');
+  });
+
+  it('with the rules, still refuses a masked column whose values are copied from production (coincidences at a rate chance cannot explain)', async () => {
+    const { rows } = await pg.query(`SELECT id, telefoon FROM public.aanvragers ORDER BY id`);
+    const phones = new Map(rows.map((r) => [String(r.id), r.telefoon as string | null]));
+    const lines = readFileSync(masked(), 'utf8').split('\n');
+    const start = lines.findIndex((l) => l.startsWith('COPY "public"."aanvragers"'));
+    const cols = /\((.*)\)/.exec(lines[start]!)![1]!.split(', ').map((c) => c.replace(/"/g, ''));
+    const tel = cols.indexOf('telefoon');
+    for (let i = start + 1; lines[i] !== '\\.'; i++) {
+      const f = lines[i]!.split('\t');
+      const p = phones.get(f[0]!);
+      if (p) f[tel] = p;
+      lines[i] = f.join('\t');
+    }
+    const copied = join(dir, 'copied-phones.sql');
+    writeFileSync(copied, lines.join('\n'));
+    const r = await runCli(['verify', '--input', copied, '--config', FIXTURE_RULES, '--fingerprints', fp(), '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).verification.findings).toContainEqual(expect.objectContaining({ detector: 'exact-match', table: 'public.aanvragers', column: 'telefoon', severity: 'error' }));
     expectNoSecrets(r.stdout, r.stderr);
   });
 
@@ -243,7 +282,17 @@ describe('fingerprint files', () => {
     writeFileSync(tampered, buf);
     const t = await runCli(['verify', '--input', masked(), '--fingerprints', tampered]);
     expect(t.code).toBe(2);
-    expect(t.stderr).toContain('checksum does not match');
+    expect(t.stderr).toContain('seal does not match');
+    // A forged file with the (public) key id, no fingerprints and a plain checksum would make the exact match check nothing.
+    const header = Buffer.from(JSON.stringify({ ...JSON.parse(buf.subarray(12, 12 + buf.readUInt32BE(8)).toString('utf8')), count: 0, types: {} }));
+    const pre = Buffer.alloc(12);
+    buf.copy(pre, 0, 0, 8);
+    pre.writeUInt32BE(header.length, 8);
+    const forged = join(dir, 'forged.fp');
+    writeFileSync(forged, Buffer.concat([pre, header, createHash('sha256').update(Buffer.concat([pre, header])).digest()]));
+    const f = await runCli(['verify', '--input', masked(), '--fingerprints', forged]);
+    expect(f.code).toBe(2);
+    expect(f.stderr).toContain('seal does not match');
   });
 });
 

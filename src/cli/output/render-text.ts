@@ -17,10 +17,10 @@ function layerNote(l: LayerSummary): string {
 }
 
 /** The verification part of a summary: verdict, one line per layer, the first findings. */
-export function renderVerification(v: { passed: boolean; layers: readonly LayerSummary[]; findings: readonly Finding[]; unlistedFindings: number }): string[] {
+export function renderVerification(v: { passed: boolean; layers: readonly LayerSummary[]; findings: readonly Finding[]; unlistedFindings: number; unlistedErrors?: number }): string[] {
   const lines: string[] = [];
   const total = v.findings.length + v.unlistedFindings;
-  const errors = v.findings.filter((f) => f.severity === 'error').length;
+  const errors = v.findings.filter((f) => f.severity === 'error').length + (v.unlistedErrors ?? 0);
   lines.push(`Verification ${v.passed ? 'passed' : 'refused'}: ${errors} refusing, ${total - errors} warnings${v.unlistedFindings > 0 ? ` (${v.unlistedFindings} counted, not listed)` : ''}.`);
   for (const l of v.layers) lines.push(`  ${l.layer.padEnd(22)} ${String(l.checked).padStart(9)} checked  ${String(l.findings).padStart(5)} findings${layerNote(l)}`);
   // Refusing findings first: they are why the verdict is what it is.
@@ -52,6 +52,7 @@ export function renderRunSummary(r: RunResult, cwd = process.cwd()): string {
     if (r.error?.hint) lines.push(`  hint: ${r.error.hint}`);
   }
   if (v) lines.push(...renderVerification(v));
+  if (rep.fingerprints) lines.push(`Fingerprints: ${rel(rep.fingerprints.path)} (${rep.fingerprints.count}, ${rep.fingerprints.mode}); for \`maskgate verify --fingerprints\` with the same MASKGATE_SECRET.`);
   lines.push(`Report: ${rel(r.reportPath)}`);
   return lines.join('\n');
 }
