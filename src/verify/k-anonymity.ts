@@ -17,16 +17,57 @@ export interface KAnonymityResult {
   readonly distribution: Readonly<Record<string, number>>;
 }
 
-/** Counts the equivalence classes of one table's rows. */
+/**
+ * Counts the equivalence classes of one table's rows. An open-addressing table of 53-bit class
+ * hashes and counts: a Map of millions of entries was a tenth of verify's time on a 1 GB dump and
+ * stops at 2^24 entries, where a table of unique rows would crash.
+ */
 export class EquivalenceClasses {
-  private readonly sizes = new Map<number, number>();
+  private keys = new Float64Array(1 << 10);
+  private counts = new Uint32Array(1 << 10);
+  private used = 0;
   private rows = 0;
 
   /** Adds one row, given the surviving real parts of its quasi-identifiers (null for NULL). */
   add(parts: readonly (string | null)[]): void {
-    const key = classHash(parts);
-    this.sizes.set(key, (this.sizes.get(key) ?? 0) + 1);
+    // 0 marks an empty slot; the one class hashing to 0 shares a slot with the one hashing to 1.
+    const key = classHash(parts) || 1;
+    let i = this.slot(key);
+    if (this.keys[i] === 0) {
+      if ((this.used + 1) * 4 > this.keys.length * 3) {
+        this.grow();
+        i = this.slot(key);
+      }
+      this.keys[i] = key;
+      this.used++;
+    }
+    this.counts[i]!++;
     this.rows++;
+  }
+
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    let i = Math.imul((key % 0x100000000) ^ Math.floor(key / 0x100000000), 0x9e3779b1) & mask;
+    while (this.keys[i] !== 0 && this.keys[i] !== key) i = (i + 1) & mask;
+    return i;
+  }
+
+  private grow(): void {
+    const keys = this.keys;
+    const counts = this.counts;
+    this.keys = new Float64Array(keys.length * 2);
+    this.counts = new Uint32Array(keys.length * 2);
+    for (let j = 0; j < keys.length; j++) {
+      if (keys[j] === 0) continue;
+      const i = this.slot(keys[j]!);
+      this.keys[i] = keys[j]!;
+      this.counts[i] = counts[j]!;
+    }
+  }
+
+  /** The size of every class. */
+  private *sizes(): Generator<number> {
+    for (let j = 0; j < this.keys.length; j++) if (this.keys[j] !== 0) yield this.counts[j]!;
   }
 
   /** The class sizes against k. */
@@ -35,7 +76,7 @@ export class EquivalenceClasses {
     let min = this.rows === 0 ? 0 : Infinity;
     let below = 0;
     let rowsBelow = 0;
-    for (const n of this.sizes.values()) {
+    for (const n of this.sizes()) {
       if (n < min) min = n;
       if (n < k) {
         below++;
@@ -43,7 +84,7 @@ export class EquivalenceClasses {
       }
       distribution[BUCKETS.find(([, max]) => n <= max)![0]]!++;
     }
-    return { k, rows: this.rows, classes: this.sizes.size, minClassSize: min, classesBelowK: below, rowsInClassesBelowK: rowsBelow, distribution };
+    return { k, rows: this.rows, classes: this.used, minClassSize: min, classesBelowK: below, rowsInClassesBelowK: rowsBelow, distribution };
   }
 }
 

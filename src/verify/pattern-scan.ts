@@ -40,7 +40,7 @@ export function scanForIdentifiers(text: string, allowed?: ReadonlySet<string>):
   if (!/[\d@]/.test(text)) return [];
   const hits: PatternHit[] = [];
   for (const [type, find] of DETECTORS) {
-    for (const m of find(text)) if (!allowed?.has(compact(m.text))) hits.push({ type, confidence: m.confidence, text: m.text });
+    for (const m of find(text)) if (allowed === undefined || allowed.size === 0 || !allowed.has(compact(m.text))) hits.push({ type, confidence: m.confidence, text: m.text });
   }
   return hits;
 }

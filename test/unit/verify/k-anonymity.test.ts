@@ -38,4 +38,13 @@ describe('EquivalenceClasses', () => {
       expect(res.classesBelowK).toBe(sizes.filter((n) => n < k).length);
     }));
   });
+
+  it('counts exactly across table growth: 100,000 singletons and one class of 7', () => {
+    const ec = new EquivalenceClasses();
+    for (let i = 0; i < 100_000; i++) ec.add([String(1950 + (i % 50)), `${1000 + Math.floor(i / 50)}`, null]);
+    for (let i = 0; i < 7; i++) ec.add(['1900', 'X', 'M']);
+    const r = ec.result(5);
+    expect(r).toMatchObject({ rows: 100_007, classes: 100_001, minClassSize: 1, classesBelowK: 100_000, rowsInClassesBelowK: 100_000 });
+    expect(r.distribution).toMatchObject({ '1': 100_000, '5-9': 1 });
+  });
 });
