@@ -140,6 +140,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     const schema = await source.introspect();
     plan = planRun(rules, schema, maskerRegistry, prf, (canon) => sourceFps.contains(LEAK_TAGS.name, canon));
     const tables = plan.tables.map((t) => t.table);
+    // The fingerprint table sized once from the planner's row estimates, not doubled as it fills.
+    sourceFps.set.reserve(plan.tables.reduce((n, tp) => n + Math.max(0, tp.table.estimatedRows) * fingerprintsPerRow(tp), 0));
     writer = format === 'csv' ? csvDumpWriter(source.format.codec, tables) : format === 'jsonl' ? jsonlDumpWriter(source.format.codec, tables) : source.dumpWriter(tables);
   } catch (err) {
     await source.close();
@@ -357,6 +359,13 @@ function maskerFailure(err: unknown, table: string, column: string, masker: stri
   if (err instanceof MaskgateError) return new MaskgateError(err.code, `${err.message.replace(/\.$/, '')} (${table}.${column}, row #${ordinal}); nothing was published.`, { ...err.meta, table, column, masker, row: ordinal }, err.hint);
   // The masker's own message may quote the value it choked on, so it is not passed on.
   return new MaskgateError('MASKER_FAILED', `Masker "${masker}" failed on ${table}.${column}, row #${ordinal}; nothing was published.`, { table, column, masker, row: ordinal }, 'Check that the masker fits the column\'s content, or choose another masker.');
+}
+
+/** About how many fingerprints one row of the table adds: one per identifier column, and a person's name forms and surname words. */
+function fingerprintsPerRow(tp: TablePlan): number {
+  const inputs = tp.columns.map((c) => c.input).filter((k) => k !== null);
+  const names = inputs.filter((k) => k === 'first_name' || k === 'last_name' || k === 'full_name' || k === 'initials' || k === 'tussenvoegsel').length;
+  return inputs.length - names + (names > 0 ? 5 : 0);
 }
 
 /** The L5 set's memory budget: `verify.fingerprintBudgetMB` in the rules, else 256 MB. */

@@ -56,7 +56,7 @@ function checkTag(tag: number): void {
  */
 export class FingerprintSet {
   private readonly budget: number;
-  private readonly expected: number;
+  private expected: number;
   private isBloom = false;
   // Exact mode; empty arrays in Bloom mode.
   private his: Uint32Array;
@@ -99,6 +99,19 @@ export class FingerprintSet {
     } else {
       this.allocate(slots);
     }
+  }
+
+  /**
+   * Sizes the empty exact table for about `expected` fingerprints at once, when the budget holds
+   * it: growing by doubling holds the old and the new table together, and at ten million entries
+   * that transient (240 MB) was the run's peak memory. Does nothing once the set holds anything.
+   */
+  reserve(expected: number): void {
+    if (this.isBloom || this.used > 0 || !(expected > 0)) return;
+    this.expected = Math.max(this.expected, expected);
+    let slots = this.his.length;
+    while (slots * 2 <= MAX_SLOTS && slots * 7 < expected * 10 && slots * 2 * BYTES_PER_SLOT <= this.budget) slots *= 2;
+    if (slots > this.his.length) this.allocate(slots);
   }
 
   /** Adds fingerprint `(hi, lo)` with type `tag` (0..15). */

@@ -127,6 +127,22 @@ describe('FingerprintSet in exact mode', () => {
   });
 });
 
+describe('FingerprintSet.reserve', () => {
+  test('sizes the empty table once, never past the budget, and then fills it without growing', () => {
+    const set = new FingerprintSet({ budgetBytes: 1 << 20 });
+    set.reserve(10_000);
+    const bytes = set.bytes;
+    expect(bytes).toBeGreaterThanOrEqual((10_000 / 0.7) * 10);
+    expect(bytes).toBeLessThanOrEqual(1 << 20);
+    for (let i = 0; i < 10_000; i++) set.add(i + 1, Math.imul(i, 0x9e3779b1), 0);
+    expect(set.bytes).toBe(bytes);
+    expect(set.mode).toBe('exact');
+    const small = new FingerprintSet({ budgetBytes: 4096 });
+    small.reserve(1_000_000);
+    expect(small.bytes).toBeLessThanOrEqual(4096);
+  });
+});
+
 describe('FingerprintSet in Bloom mode', () => {
   test('never loses a fingerprint across the switch and never exceeds its budget', () => {
     fc.assert(
