@@ -76,10 +76,21 @@ export class SourceFingerprints {
       this.quick.hash(canon);
       if (!this.prefilter!.mayHave(this.quick.hi, this.quick.lo, tag)) return false;
     }
-    this.hmacLookups++;
-    const d = this.prf.blockWithLabel(LABEL_BYTES, canon);
-    return this.set.has(d[0]!, d[1]!, tag);
+    // A token is often checked as two types in the same canonical form (nine digits: BSN and phone),
+    // and the fingerprint does not depend on the type: one HMAC serves both.
+    if (canon !== this.lastCanon) {
+      this.hmacLookups++;
+      const d = this.prf.blockWithLabel(LABEL_BYTES, canon);
+      this.lastCanon = canon;
+      this.lastHi = d[0]!;
+      this.lastLo = d[1]!;
+    }
+    return this.set.has(this.lastHi, this.lastLo, tag);
   }
+
+  private lastCanon: string | null = null;
+  private lastHi = 0;
+  private lastLo = 0;
 
   private readonly wordMemo = new Map<string, boolean>();
 
