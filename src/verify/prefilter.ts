@@ -33,8 +33,11 @@ export class Prefilter {
 
   /** Adds the pair (hi, lo) with type tag `tag`. */
   add(hi: number, lo: number, tag: number): void {
-    if (this.mayHave(hi, lo, tag)) return;
+    // Only the newest filter is asked whether the pair is there already: asking the whole chain on
+    // every insert cost more than the inserts. A repeat of an older filter's pair is set again here,
+    // which costs a little capacity, never an answer.
     let f = this.filters[this.filters.length - 1]!;
+    if (this.inFilter(f, hi, lo, tag)) return;
     if (f.n >= f.capacity) {
       f = newFilter(f.capacity * GROWTH);
       this.filters.push(f);
@@ -52,24 +55,20 @@ export class Prefilter {
 
   /** False when (hi, lo, tag) was certainly never added. */
   mayHave(hi: number, lo: number, tag: number): boolean {
-    const start = (hi ^ Math.imul(tag + 1, TAG_SALT)) >>> 0;
-    const l = lo >>> 0;
-    for (let j = this.filters.length - 1; j >= 0; j--) {
-      const { bits, m } = this.filters[j]!;
-      let pos = start % m;
-      const step = (l % m) | 1;
-      let all = true;
-      for (let i = 0; i < HASHES; i++) {
-        if ((bits[pos >>> 5]! & (1 << (pos & 31))) === 0) {
-          all = false;
-          break;
-        }
-        pos += step;
-        if (pos >= m) pos -= m;
-      }
-      if (all) return true;
-    }
+    for (let j = this.filters.length - 1; j >= 0; j--) if (this.inFilter(this.filters[j]!, hi, lo, tag)) return true;
     return false;
+  }
+
+  private inFilter(f: Filter, hi: number, lo: number, tag: number): boolean {
+    const { bits, m } = f;
+    let pos = ((hi ^ Math.imul(tag + 1, TAG_SALT)) >>> 0) % m;
+    const step = ((lo >>> 0) % m) | 1;
+    for (let i = 0; i < HASHES; i++) {
+      if ((bits[pos >>> 5]! & (1 << (pos & 31))) === 0) return false;
+      pos += step;
+      if (pos >= m) pos -= m;
+    }
+    return true;
   }
 
   /** Bytes held by the filters. */

@@ -54,6 +54,16 @@ export class SourceFingerprints {
     this.addTag(tag, canon);
   }
 
+  // Surnames repeat across people ("jansen"): each is fingerprinted once, not once a person.
+  private readonly surnamesAdded = new Set<string>();
+
+  private addSurnameWord(word: string): void {
+    if (this.surnamesAdded.has(word)) return;
+    if (this.surnamesAdded.size >= WORD_MEMO_LIMIT) this.surnamesAdded.clear();
+    this.surnamesAdded.add(word);
+    this.addTag(SURNAME_WORD_TAG, word);
+  }
+
   private addTag(tag: number, canon: string): void {
     if (this.quick !== null) {
       this.quick.hash(canon);
@@ -147,7 +157,7 @@ export class SourceFingerprints {
         const w = nameWords(v);
         if (w.length < 2) continue;
         this.add('name', w.join(' '));
-        this.addTag(SURNAME_WORD_TAG, w[w.length - 1]!);
+        this.addSurnameWord(w[w.length - 1]!);
         // "Jan Willem de Vries" is also written "J. de Vries" and "Vries, J.".
         this.addPerson([], w.slice(1, -1), [w[w.length - 1]!], [w[0]![0]!]);
       }
@@ -170,7 +180,7 @@ export class SourceFingerprints {
   private addPerson(first: readonly string[], tv: readonly string[], last: readonly string[], initials: readonly string[] = []): void {
     const surname = [...tv, ...last];
     // The gate of mayBeName(): each form below starts or ends with one of these.
-    for (const w of last) this.addTag(SURNAME_WORD_TAG, w);
+    for (const w of last) this.addSurnameWord(w);
     const forms = new Set<string>();
     const initial = first[0]?.[0] ?? initials[0];
     if (first.length > 0) forms.add([...first, ...surname].join(' '));
