@@ -5,6 +5,8 @@ import { signingKeyFromEnv } from '../attest/signing-key.js';
 import { writeAttestation } from '../attest/write-run-attestation.js';
 import { renderAttestationLine } from './output/render-attestation-line.js';
 import { secretFromEnv } from '../config/secret.js';
+import { MaskgateError } from '../errors.js';
+import { ExitCode } from './exit-codes.js';
 import { writeReport } from '../report/run-report.js';
 import { TOOL_VERSION } from '../run/tool-version.js';
 import { verifyInput, type VerifyReport } from '../run/verify-input.js';
@@ -50,10 +52,16 @@ export function renderVerifySummary(r: VerifyReport, cwd = process.cwd()): strin
 export async function verifyCommand(opts: VerifyCommandOptions): Promise<number> {
   // Read before verifying: a bad MASKGATE_SIGNING_KEY is a usage error (exit 2), not a late surprise.
   const signingKey = signingKeyFromEnv(process.env);
+  if (opts.report && opts.input && resolve(opts.report) === resolve(opts.input)) throw new MaskgateError('USAGE', '--report must differ from --input: it would overwrite what is being verified.');
   const report = await verifyInput({ inputPath: opts.input, targetUrl: opts.target, rulesPath: opts.config, fingerprintsPath: opts.fingerprints, secret: secretForFingerprints(process.env, opts.fingerprints), env: process.env });
   const reportPath = resolve(opts.report ?? (report.input.kind === 'database' ? 'maskgate-verify.report.json' : `${report.input.path.replace(/\/+$/, '')}.verify.report.json`));
   const notes: string[] = [];
-  await writeReport(reportPath, report).catch((err: NodeJS.ErrnoException) => notes.push(`could not write the report ${reportPath} (${err.code ?? 'error'})`));
+  // The report and attestation are the evidence of the check: a verify that cannot write them fails (exit 3).
+  let evidence = true;
+  await writeReport(reportPath, report).catch((err: NodeJS.ErrnoException) => {
+    evidence = false;
+    notes.push(`maskgate: could not write the report ${reportPath} (${err.code ?? 'error'}); choose a writable --report.`);
+  });
   // The evidence of this check, like a run's: what was read (its sha256), which layers ran, the verdict.
   const input: AttestationInput = {
     kind: 'verify', tool: report.tool, runId: report.runId, startedAt: report.startedAt, finishedAt: report.finishedAt, result: report.result, exitCode: report.exitCode,
@@ -64,6 +72,7 @@ export async function verifyCommand(opts: VerifyCommandOptions): Promise<number>
     ...(report.verification ? { verification: report.verification } : {}),
   };
   const attested = await writeAttestation(input, reportPath, report.input.kind === 'database' ? null : report.input.path, signingKey, report.input.kind);
+  if (!attested.written) evidence = false;
   notes.push(renderAttestationLine(attested));
   const v = report.verification!;
   let text: string;
@@ -75,6 +84,6 @@ export async function verifyCommand(opts: VerifyCommandOptions): Promise<number>
   if (opts.format !== 'text' || report.exitCode === 0) process.stdout.write(text);
   else process.stderr.write(text);
   process.stderr.write(`${notes.join('\n')}\n`);
-  return report.exitCode;
+  return evidence ? report.exitCode : ExitCode.RUNTIME;
 }
 

@@ -39,8 +39,13 @@ export type SqlDumpEvent =
 /** Which SQL dialect's string literals the INSERTs use: backslash escapes (MySQL) or standard strings (PostgreSQL). */
 export type Dialect = 'postgres' | 'mysql';
 
-const COPY = /^COPY\s+(\S+?)\s*(?:\((.*)\))?\s+FROM\s+stdin;$/i;
-const INSERT = /^INSERT\s+(?:IGNORE\s+)?INTO\s+((?:[`"]?[^\s`"(]+[`"]?\.)?[`"]?[^`"(]+?[`"]?)\s*(?:\(([^)]*)\))?\s*VALUES\s*(.*)$/is;
+// A possibly quoted, possibly schema-qualified name: `"my t"`, `public."A""b"`, `` `db`.`t` ``, `t`.
+const IDENT = '(?:"(?:[^"]|"")+"|`(?:[^`]|``)+`|[^\\s`"(.]+)';
+const NAME = `(${IDENT}(?:\\.${IDENT})?)`;
+const COPY = new RegExp(`^COPY\\s+${NAME}\\s*(?:\\((.*)\\))?\\s+FROM\\s+stdin;$`, 'i');
+const INSERT = new RegExp(`^(?:INSERT|REPLACE)\\s+(?:IGNORE\\s+)?INTO\\s+${NAME}\\s*(?:\\(([^)]*)\\))?\\s*(?:OVERRIDING\\s+(?:SYSTEM|USER)\\s+VALUE\\s+)?VALUES\\s*(.*)$`, 'is');
+// Statements that carry data: one that neither COPY nor INSERT parses is reported, never read as schema.
+const DATA_STATEMENT = /^\s*(?:INSERT|REPLACE|COPY|UPDATE|VALUES|\(|SELECT\s+pg_catalog\.lo|LOAD\s+DATA)/i;
 const CREATE_TABLE = /^CREATE\s+(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(.+?)\s*\($/i;
 const NOT_A_COLUMN = /^(CONSTRAINT|PRIMARY|UNIQUE|KEY|INDEX|FOREIGN|CHECK|FULLTEXT|SPATIAL|PERIOD|EXCLUDE|LIKE)\b/i;
 const DATABASE_HEADER = /^-- Host: .*Database: (.+)$/;
@@ -150,7 +155,8 @@ export function parseTuples(text: string, dialect: Dialect): { rows: string[][];
         const raw = text.slice(start, i).trim();
         if (raw === '') return null;
         // A cast (pg_dump --inserts writes '…'::type rarely; numbers and NULL bare).
-        value = /^null$/i.test(raw) ? null : raw.replace(/::[\w\s]+$/, '');
+        // mysqldump --hex-blob writes bytes as 0x…: the same \x form the engines' codecs give bytes.
+        value = /^null$/i.test(raw) ? null : /^0x[0-9a-f]+$/i.test(raw) ? `\\x${raw.slice(2).toLowerCase()}` : raw.replace(/::[\w\s]+$/, '');
       }
       ws();
       // pg_dump --inserts casts some literals: '{…}'::jsonb, '2020-01-01'::date.
@@ -219,18 +225,40 @@ export async function* readSqlDump(path: string, digest?: Hash, opts: { onlySche
   let insertOpen = false;
   let pendingPk: { table: string } | null = null;
 
-  const tableFor = (rawName: string, columns: string | undefined): DumpTable => {
+  // One row layout per table for the whole dump: the CREATE TABLE's, else the first column list seen.
+  // Statements that list the columns in another order are mapped onto it, so a column is always
+  // judged as itself (a later INSERT with swapped columns must not put a note under a blob's rules).
+  const layouts = new Map<string, DumpTable>();
+  const tableFor = (rawName: string, columns: string | undefined): { table: DumpTable; map: number[] | null } | null => {
     const parts = splitIdentifiers(rawName, '.').map(unquote);
     const schema = parts.length > 1 ? parts[parts.length - 2]! : defaultSchema;
     const name = parts[parts.length - 1]!;
     const key = `${schema}.${name}`;
-    const declared = tables.get(key);
     const listed = columns !== undefined ? splitIdentifiers(columns, ',').map(unquote) : null;
-    if (listed === null) return declared ?? { schema, name, columns: [], primaryKey: [] };
-    // A column list (COPY, INSERT with columns) decides the row layout; types come from the CREATE TABLE.
-    const byName = new Map((declared?.columns ?? []).map((c) => [c.name, c]));
-    return { schema, name, columns: listed.map((c) => byName.get(c) ?? { name: c, sqlType: 'unknown', kind: 'text' }), primaryKey: declared?.primaryKey ?? [] };
+    let layout = layouts.get(key);
+    if (!layout) {
+      const declared = tables.get(key);
+      if (declared && declared.columns.length > 0) layout = declared;
+      else if (listed) layout = { schema, name, columns: listed.map((c) => ({ name: c, sqlType: 'unknown', kind: 'text' as const })), primaryKey: declared?.primaryKey ?? [] };
+      else return { table: { schema, name, columns: [], primaryKey: [] }, map: null };
+      layouts.set(key, layout);
+    }
+    if (listed === null) return { table: layout, map: null };
+    const at = new Map(layout.columns.map((c, i) => [c.name, i]));
+    const map = listed.map((c) => at.get(c) ?? -1);
+    if (map.includes(-1)) return null;
+    return { table: layout, map: map.length === layout.columns.length && map.every((m, i) => m === i) ? null : map };
   };
+  /** A row in the statement's column order, put into the table's layout (absent columns are NULL). */
+  const remap = (fields: string[], map: number[] | null, width: number): string[] => {
+    if (map === null) return fields;
+    const out = new Array<string>(width).fill('\\N');
+    for (let i = 0; i < map.length && i < fields.length; i++) out[map[i]!] = fields[i]!;
+    // A row with more fields than listed columns keeps its length, so the verifier reports it.
+    return fields.length > map.length ? [...out, ...fields.slice(map.length)] : out;
+  };
+  let copyMap: number[] | null = null;
+  let insertMap: number[] | null = null;
 
   for await (const lines of lineBatches(path, digest, { gunzip: true })) {
     const events: SqlDumpEvent[] = [];
@@ -239,7 +267,7 @@ export async function* readSqlDump(path: string, digest?: Hash, opts: { onlySche
         if (line === '\\.') {
           copying = null;
           events.push({ kind: 'data-end' });
-        } else if (!opts.onlySchema) events.push({ kind: 'row', fields: line.split('\t') });
+        } else if (!opts.onlySchema) events.push({ kind: 'row', fields: remap(line.split('\t'), copyMap, copying.columns.length) });
         continue;
       }
       if (insertOpen) {
@@ -253,9 +281,15 @@ export async function* readSqlDump(path: string, digest?: Hash, opts: { onlySche
           insertOpen = false;
           continue;
         }
-        for (const fields of t.rows) events.push({ kind: 'row', fields });
+        // Rows of an INSERT already reported as stray are not handed on: there is no layout to read them by.
+        if (inserting !== null) for (const fields of t.rows) events.push({ kind: 'row', fields: remap(fields, insertMap, inserting.columns.length) });
         insertOpen = !t.ended;
         continue;
+      }
+      if (creating !== null && DATA_STATEMENT.test(line)) {
+        // A CREATE TABLE never closed (no line starting with ')') must not swallow the data after it.
+        events.push({ kind: 'stray', what: 'a data statement inside an unfinished CREATE TABLE' });
+        creating = null;
       }
       if (creating !== null) {
         if (/^\)/.test(line.trim())) {
@@ -285,14 +319,32 @@ export async function* readSqlDump(path: string, digest?: Hash, opts: { onlySche
         dialect ??= 'postgres';
         if (inserting) events.push({ kind: 'data-end' });
         inserting = null;
-        copying = tableFor(copy[1]!, copy[2]);
+        const found = tableFor(copy[1]!, copy[2]);
+        if (found === null) {
+          events.push({ kind: 'stray', what: 'a COPY with columns its table does not have' });
+          // Its rows still have to be skipped to find the end of the block.
+          copying = { schema: '', name: '', columns: [], primaryKey: [] };
+          copyMap = null;
+          continue;
+        }
+        copying = found.table;
+        copyMap = found.map;
         events.push({ kind: 'data-start', table: copying });
         continue;
       }
       const insert = INSERT.exec(line);
       if (insert) {
-        const table = tableFor(insert[1]!, insert[2]);
-        if (inserting === null || inserting.schema !== table.schema || inserting.name !== table.name || inserting.columns.length !== table.columns.length) {
+        const found = tableFor(insert[1]!, insert[2]);
+        if (found === null) {
+          events.push({ kind: 'stray', what: 'an INSERT with columns its table does not have' });
+          insertOpen = !/;\s*$/.test(line);
+          if (inserting) events.push({ kind: 'data-end' });
+          inserting = null;
+          continue;
+        }
+        const table = found.table;
+        insertMap = found.map;
+        if (inserting === null || inserting !== table) {
           if (inserting) events.push({ kind: 'data-end' });
           inserting = table;
           events.push({ kind: 'data-start', table });
@@ -306,7 +358,7 @@ export async function* readSqlDump(path: string, digest?: Hash, opts: { onlySche
           events.push({ kind: 'stray', what: 'an INSERT the reader cannot parse' });
           continue;
         }
-        for (const fields of t.rows) events.push({ kind: 'row', fields });
+        for (const fields of t.rows) events.push({ kind: 'row', fields: remap(fields, insertMap, table.columns.length) });
         insertOpen = !t.ended;
         continue;
       }
@@ -340,7 +392,8 @@ export async function* readSqlDump(path: string, digest?: Hash, opts: { onlySche
       }
       const db = DATABASE_HEADER.exec(line) ?? USE_DB.exec(line);
       if (db) defaultSchema = unquote(db[1]!.trim());
-      events.push({ kind: 'schema', line });
+      if (DATA_STATEMENT.test(line)) events.push({ kind: 'stray', what: 'a data statement verify cannot read' });
+      else events.push({ kind: 'schema', line });
     }
     yield events;
   }

@@ -84,7 +84,8 @@ export function unplannedTable(t: UnplannedTable, target: string): ExpectedTable
       ...(c.kind === 'binary' ? { bytes: true } : {}),
     })),
     quasiIdentifiers: { k: special ? 10 : 5, declared: qi.map((c) => c.name), surviving: qi.map((c) => ({ index: c.index, name: c.name, realPart: (v: string) => v })) },
-    contentSampled: indexed.filter((c) => SAMPLED_KINDS.has(c.kind) && !t.primaryKey.includes(c.name)).map((c) => ({ index: c.index, acknowledged: false })),
+    // Key columns too: a BSN can be the primary key, and a sequence of ids passes the elfproef 1 in 11 times, far below any level.
+    contentSampled: indexed.filter((c) => SAMPLED_KINDS.has(c.kind)).map((c) => ({ index: c.index, acknowledged: false })),
     unknownOrigin: true,
   };
 }

@@ -200,8 +200,10 @@ async function databaseInput(url: string): Promise<OpenedInput> {
     throw err;
   }
   const byTarget = new Map(info.tables.map((t) => [qualifiedName(t), t]));
+  // Only what names the database: no password, no query (?password=, sslpassword, …).
   const safe = new URL(url);
   safe.password = '';
+  safe.search = '';
   return {
     kind: 'database', label: safe.toString(), path: safe.toString(), engine: source.engine,
     format: {

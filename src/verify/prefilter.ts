@@ -45,7 +45,7 @@ export class Prefilter {
     f.n++;
     const { bits, m } = f;
     let pos = ((hi ^ Math.imul(tag + 1, TAG_SALT)) >>> 0) % m;
-    const step = ((lo >>> 0) % m) | 1;
+    const step = (((lo >>> 0) % m) | 1) >>> 0;
     for (let i = 0; i < HASHES; i++) {
       bits[pos >>> 5]! |= 1 << (pos & 31);
       pos += step;
@@ -62,7 +62,7 @@ export class Prefilter {
   private inFilter(f: Filter, hi: number, lo: number, tag: number): boolean {
     const { bits, m } = f;
     let pos = ((hi ^ Math.imul(tag + 1, TAG_SALT)) >>> 0) % m;
-    const step = ((lo >>> 0) % m) | 1;
+    const step = (((lo >>> 0) % m) | 1) >>> 0;
     for (let i = 0; i < HASHES; i++) {
       if ((bits[pos >>> 5]! & (1 << (pos & 31))) === 0) return false;
       pos += step;

@@ -485,7 +485,7 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
               }
               continue;
             }
-            if ((t.unknownOrigin || opts.discover) && ec.coincides !== 0) hitRateOf(t, ec.index).cells++;
+            if (t.unknownOrigin || opts.discover) hitRateOf(t, ec.index).cells++;
             const text = ec.bytes ? bytesAsText(out) : out;
             identifierCandidates(text, visitIdentifier, ec.integer);
             if (namesFingerprinted && ec.integer === false) nameCandidates(text, visitName);
@@ -623,6 +623,15 @@ export async function verifyStagedDump(opts: VerifyOptions): Promise<VerifyResul
   }
   for (const { t, index, hits } of listNames.values()) {
     exactFindings++;
+    // A column where most cells are source names is a copied name column, whatever lists the names are on.
+    const cells = hitRateCells.get(t)?.[index]?.cells ?? 0;
+    if (hits >= cells * COINCIDENCE_RATE_LIMIT) {
+      add({
+        severity: 'error', detector: 'exact-match', table: t.name, column: t.columns[index]!,
+        message: `${hits} of ${cells} values of this column are names of source people: far more than fakes meet by chance, so the names were copied, not masked.`,
+      });
+      continue;
+    }
     add({
       severity: 'warning', detector: 'exact-match', table: t.name, column: t.columns[index]!,
       message: `${hits} name${hits === 1 ? '' : 's'} here equal${hits === 1 ? 's' : ''} a source person's name, built only of words on maskgate's name lists: a fake written by scrub meets a real name that way now and then. Without --config verify cannot tell; with the rules that masked this column it can.`,

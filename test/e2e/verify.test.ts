@@ -148,6 +148,20 @@ describe('maskgate verify (PostgreSQL dumps)', () => {
     expectNoSecrets(r.stdout, r.stderr);
   });
 
+  it('judges a BSN primary key by its content, and reads the rows of a statement with its columns in another order as their own columns', async () => {
+    const bsns = secrets.filter((v) => /^\d{9}$/.test(v)).slice(0, 40);
+    const pk = join(dir, 'pk.sql');
+    writeFileSync(pk, `CREATE TABLE public.burgers (\n    bsn bigint NOT NULL,\n    status text\n);\nCOPY public.burgers (bsn, status) FROM stdin;\n${bsns.map((b) => `${b}\tactief`).join('\n')}\n\\.\nALTER TABLE ONLY public.burgers\n    ADD CONSTRAINT burgers_pkey PRIMARY KEY (bsn);\n-- PostgreSQL database dump complete\n`);
+    const r = await runCli(['verify', '--input', pk, '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).verification.findings).toContainEqual(expect.objectContaining({ detector: 'content-statistics', column: 'bsn', severity: 'error' }));
+    const swapped = join(dir, 'swapped.sql');
+    writeFileSync(swapped, `-- MariaDB dump 10.19\nCREATE TABLE \`b\` (\n  \`id\` int,\n  \`doc\` blob,\n  \`note\` text\n);\nINSERT INTO \`b\` (\`id\`,\`doc\`,\`note\`) VALUES (1,NULL,'x');\nINSERT INTO \`b\` (\`id\`,\`note\`,\`doc\`) VALUES (2,'Kopie aan ${person.email}',NULL);\n-- Dump completed on 2026-11-23\n`);
+    const s2 = await runCli(['verify', '--input', swapped, '--format', 'json']);
+    expect(s2.code).toBe(1);
+    expect(JSON.parse(s2.stdout).verification.findings).toContainEqual(expect.objectContaining({ detector: 'pattern-email', column: 'note', severity: 'error' }));
+  });
+
   it('reads a gzipped dump as the same dump', async () => {
     const gz = join(dir, 'raw.sql.gz');
     writeFileSync(gz, gzipSync(readFileSync(raw())));

@@ -78,4 +78,25 @@ describe('readSqlDump', () => {
     expect(kindOfType('tinyint(1)')).toBe('boolean');
     expect(kindOfType('longblob')).toBe('binary');
   });
+
+  it('reads quoted names with spaces, OVERRIDING SYSTEM VALUE, REPLACE INTO and --hex-blob bytes', async () => {
+    const r = await read('CREATE TABLE public."my t" (\n    id integer,\n    v text\n);\nCOPY public."my t" (id, v) FROM stdin;\n1\ta\n\\.\nINSERT INTO public."my t" (id, v) OVERRIDING SYSTEM VALUE VALUES (2, \'b\');\n');
+    expect(r.tables).toEqual({ 'public.my t:id,v': [['1', 'a'], ['2', 'b']] });
+    const m = await read("CREATE TABLE `b` (\n  `id` int,\n  `doc` blob\n);\nREPLACE INTO `b` VALUES (1,0x4A61);\n");
+    expect(Object.values(m.tables)).toEqual([[['1', '\\x4a61']]]);
+  });
+
+  it('puts rows of a statement that lists the columns in another order into the table\'s layout', async () => {
+    const r = await read("CREATE TABLE `b` (\n  `id` int,\n  `doc` blob,\n  `note` text\n);\nINSERT INTO `b` (`id`,`doc`,`note`) VALUES (1,NULL,'x');\nINSERT INTO `b` (`id`,`note`,`doc`) VALUES (2,'y',NULL);\nINSERT INTO `b` (`note`) VALUES ('z');\n");
+    const [key] = Object.keys(r.tables);
+    expect(key).toMatch(/\.b:id,doc,note$/);
+    expect(r.tables[key!]).toEqual([['1', null, 'x'], ['2', null, 'y'], [null, null, 'z']]);
+  });
+
+  it('reports data statements it cannot read (never files them as schema): unknown columns, UPDATE, VALUES on a later line, lo_write', async () => {
+    for (const stmt of ["INSERT INTO `b` (`nope`) VALUES ('x');", "UPDATE b SET note = 'x';", 'INSERT INTO b (id, note)', "SELECT pg_catalog.lowrite(0, '\\x41');"]) {
+      const r = await read(`CREATE TABLE \`b\` (\n  \`id\` int,\n  \`note\` text\n);\n${stmt}\n`);
+      expect(r.stray, stmt).toBe(1);
+    }
+  });
 });

@@ -8,6 +8,7 @@ import { FingerprintBatch, leakHash, newLogSeal } from '../../../src/verify/fing
 import { verifyStagedDump, type ExpectedTable } from '../../../src/verify/verifier.js';
 import { FingerprintSet } from '../../../src/verify/fingerprint-set.js';
 import { SourceFingerprints } from '../../../src/verify/source-fingerprints.js';
+import { unplannedTable } from '../../../src/run/expected-table.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mg-verify-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -122,6 +123,24 @@ describe('verifyStagedDump', () => {
     expect(a.findings).toHaveLength(2);
     expect(a.unlistedFindings).toBe(1);
     expect(a.findings.map((f) => f.id)).toEqual(b.findings.map((f) => f.id));
+  });
+
+  describe('verify without rules (discovered tables)', () => {
+    it('refuses a column of source names made only of list words (copied), and only warns for one such name among many cells', async () => {
+      const src = new SourceFingerprints(new FingerprintSet({ budgetBytes: 1 << 20 }), new KeyedPrf(Buffer.from('maskgate-test-key-for-the-verifier-tests')));
+      const people = [['Jan', 'Vries'], ['Anna', 'Bakker'], ['Sanne', 'Visser'], ['Piet', 'Jansen']];
+      const add = src.forTable([{ index: 0, input: 'first_name' }, { index: 1, input: 'last_name' }])!;
+      for (const p of people) add((i) => p[i] ?? null);
+      const discover = (target: string): ExpectedTable => unplannedTable({ name: target, columns: [{ name: 'id', kind: 'integer' }, { name: 'contact', kind: 'text' }], primaryKey: ['id'] }, target);
+      const body = (cells: string[]): string => `COPY public.c (id, contact) FROM stdin;\n${cells.map((c, i) => `${i + 1}\t${c}`).join('\n')}\n\\.\n-- maskgate: end of dump\n`;
+      const copied = await verifyStagedDump({ dumpPath: stage(body(people.map((p) => p.join(' ')))).dumpPath, tables: [], discover, prf, format, sourceFingerprints: src });
+      expect(copied.passed).toBe(false);
+      expect(copied.findings).toContainEqual(expect.objectContaining({ detector: 'exact-match', column: 'contact', severity: 'error' }));
+      const fillers = Array.from({ length: 20 }, (_, i) => `Kees Berg ${i}`);
+      const one = await verifyStagedDump({ dumpPath: stage(body(['Anna Bakker', ...fillers])).dumpPath, tables: [], discover, prf, format, sourceFingerprints: src });
+      expect(one.passed).toBe(true);
+      expect(one.findings).toContainEqual(expect.objectContaining({ detector: 'exact-match', column: 'contact', severity: 'warning' }));
+    });
   });
 
   describe('L5 exact match', () => {
