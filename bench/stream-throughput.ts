@@ -200,7 +200,8 @@ async function reportTimings(path: string): Promise<{ maskMs: number; verifyMs: 
   return { maskMs: r.timings?.maskMs ?? NaN, verifyMs: r.timings?.verifyMs ?? NaN };
 }
 
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `fn` on a connection to the server's `postgres` database. */
+export async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: `${SERVER}/postgres` });
   await client.connect();
   try {
@@ -210,7 +211,8 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-const fmt = (n: number, d = 0): string => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+/** A number with thousands separators and `d` decimals. */
+export const fmt = (n: number, d = 0): string => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 
 function printTable(results: readonly Result[]): void {
   const head = ['rows', 'raw COPY rows/s', 'raw MB', 'maskgate rows/s', `ratio (≥ ${TARGET_RATIO})`, `peak RSS MB (< ${TARGET_RSS_MB})`, 'mask s', `verify s (≤ ${TARGET_VERIFY_SHARE} × mask)`];

@@ -31,7 +31,7 @@ import { finished } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { fillPersons } from './stream-throughput.js';
+import { admin, fillPersons, fmt } from './stream-throughput.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'bin/maskgate.js');
@@ -179,17 +179,6 @@ async function growDump(src: string, dest: string, targetBytes: number): Promise
   return { rows: block.rows * copies, bytes: (await stat(dest)).size, copies };
 }
 
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: `${SERVER}/postgres` });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const fmt = (n: number, d = 0): string => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 
 /** The first `n` non-empty lines of a child's output and its first refusing findings (`error …` lines), indented. */
 function head(text: string, n = 12, errors = 5): string {

@@ -28,15 +28,18 @@ export interface RunReport {
   readonly droppedForeignKeys: readonly { readonly table: string; readonly constraint: string; readonly references: string }[];
   /** Wall-clock milliseconds of reading + masking + staging, and of verifying the staged dump. */
   readonly timings?: { readonly maskMs: number; readonly verifyMs?: number; readonly loadMs?: number };
-  readonly verification?: {
-    readonly passed: boolean;
-    readonly layers: readonly LayerSummary[];
-    readonly findings: readonly Finding[];
-    readonly unlistedFindings: number;
-    /** How many of the unlisted findings refuse. */
-    readonly unlistedErrors?: number;
-  };
+  readonly verification?: ReportVerification;
   readonly error?: { readonly code: string; readonly message: string };
+}
+
+/** The verification part of a run or verify report: the verdict, each layer's counts, and the findings. */
+export interface ReportVerification {
+  readonly passed: boolean;
+  readonly layers: readonly LayerSummary[];
+  readonly findings: readonly Finding[];
+  readonly unlistedFindings: number;
+  /** How many of the unlisted findings refuse. */
+  readonly unlistedErrors?: number;
 }
 
 /** Per-table part of the report. */

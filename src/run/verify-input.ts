@@ -13,9 +13,9 @@ import { openSource } from '../sources/open-source.js';
 import type { DumpEvent, DumpFormat } from '../dump/dump-format.js';
 import { readDumpSchema, readSqlDump, type DumpTable } from '../dump/sql-dump-reader.js';
 import { MaskgateError } from '../errors.js';
+import type { ReportVerification } from '../report/run-report.js';
 import { KeyedPrf } from '../keyed/keyed-prf.js';
 import { maskerRegistry } from '../maskers/masker-registry.js';
-import type { Finding } from '../verify/finding.js';
 import { readFingerprintFile, type FingerprintFileHeader } from '../verify/fingerprint-file.js';
 import { allowSet } from '../verify/pattern-scan.js';
 import { SourceFingerprints } from '../verify/source-fingerprints.js';
@@ -59,14 +59,7 @@ export interface VerifyReport {
   readonly fingerprints?: FingerprintFileHeader;
   readonly tables: readonly { readonly table: string; readonly rows: number }[];
   readonly timings?: { readonly verifyMs: number };
-  readonly verification?: {
-    readonly passed: boolean;
-    readonly layers: readonly LayerSummary[];
-    readonly findings: readonly Finding[];
-    readonly unlistedFindings: number;
-    /** How many of the unlisted findings refuse. */
-    readonly unlistedErrors?: number;
-  };
+  readonly verification?: ReportVerification;
   /** What this verification could and could not judge, for the reader of the report. */
   readonly scope: readonly string[];
   readonly error?: { readonly code: string; readonly message: string };
