@@ -141,7 +141,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     plan = planRun(rules, schema, maskerRegistry, prf, (canon) => sourceFps.contains(LEAK_TAGS.name, canon));
     const tables = plan.tables.map((t) => t.table);
     // The fingerprint table sized once from the planner's row estimates, not doubled as it fills.
-    sourceFps.set.reserve(plan.tables.reduce((n, tp) => n + Math.max(0, tp.table.estimatedRows) * fingerprintsPerRow(tp), 0));
+    sourceFps.reserve(plan.tables.reduce((n, tp) => n + Math.max(0, tp.table.estimatedRows) * fingerprintsPerRow(tp), 0));
     writer = format === 'csv' ? csvDumpWriter(source.format.codec, tables) : format === 'jsonl' ? jsonlDumpWriter(source.format.codec, tables) : source.dumpWriter(tables);
   } catch (err) {
     await source.close();

@@ -16,7 +16,7 @@ import { open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { MaskgateError } from '../errors.js';
 import { TOOL_VERSION } from '../run/tool-version.js';
-import { FingerprintSet } from './fingerprint-set.js';
+import { FingerprintSet, MAX_FINGERPRINT_TAG } from './fingerprint-set.js';
 import { LEAK_TYPES, SURNAME_WORD_TAG } from './leak-tokens.js';
 
 /** Type names by tag as the file header counts them. */
@@ -152,7 +152,7 @@ export async function readFingerprintFile(path: string, keyId: string, secret: U
       const hi = body.readUInt32BE(i * RECORD_BYTES);
       const lo = body.readUInt32BE(i * RECORD_BYTES + 4);
       const tags = body.readUInt16BE(i * RECORD_BYTES + 8);
-      for (let t = 0; t < 16; t++) if (tags & (1 << t)) set.add(hi, lo, t);
+      for (let t = 0; t <= MAX_FINGERPRINT_TAG; t++) if (tags & (1 << t)) set.add(hi, lo, t);
     }
     return { set, header };
   }

@@ -8,8 +8,8 @@
 /** Memory the L5 fingerprint set may use unless told otherwise: 10 million fingerprints stay exact. */
 export const DEFAULT_FINGERPRINT_BUDGET_BYTES = 256 * 1024 * 1024;
 
-/** Highest type tag; tags are kept as a 16-bit mask per fingerprint. */
-export const MAX_FINGERPRINT_TAG = 15;
+/** Highest type tag; tags are kept as an 8-bit mask per fingerprint (a byte a slot less than 16 bits: 16 MB at ten million). */
+export const MAX_FINGERPRINT_TAG = 7;
 
 /** What the run report shows about the fingerprint set. */
 export interface FingerprintSetSummary {
@@ -19,9 +19,9 @@ export interface FingerprintSetSummary {
   readonly falsePositiveRate: number;
 }
 
-// Exact mode: hi + lo + a 16-bit tag mask = 10 bytes a slot, at most 70% full, so ≥ 14.3 bytes a
-// fingerprint; 10 million fit 2^24 slots = 160 MiB.
-const BYTES_PER_SLOT = 10;
+// Exact mode: hi + lo + an 8-bit tag mask = 9 bytes a slot, at most 70% full, so ≥ 12.9 bytes a
+// fingerprint; 10 million fit 2^24 slots = 144 MiB.
+const BYTES_PER_SLOT = 9;
 const MIN_SLOTS = 16;
 // The slot index is the top bits of a 32-bit product; also keeps each array below V8's length limit.
 const MAX_SLOTS = 2 ** 30;
@@ -44,10 +44,10 @@ function checkTag(tag: number): void {
 }
 
 /**
- * Set of 64-bit fingerprints `(hi, lo)`, each with one or more type tags (0..15), within a fixed
+ * Set of 64-bit fingerprints `(hi, lo)`, each with one or more type tags (0..7), within a fixed
  * memory budget (`bytes` never exceeds it, also not while growing or switching mode).
  *
- * Exact mode is an open-addressing table (10 bytes a slot, ≤ 70% full, doubled when full). When
+ * Exact mode is an open-addressing table (9 bytes a slot, ≤ 70% full, doubled when full). When
  * doubling would exceed the budget, every (fingerprint, tag) pair moves into a Bloom filter over
  * the remaining budget, with the tag folded into the positions; from then on `has` can answer true
  * for an absent pair with probability `falsePositiveRate`, and `tagsOf` per tag ever added.
@@ -61,7 +61,7 @@ export class FingerprintSet {
   // Exact mode; empty arrays in Bloom mode.
   private his: Uint32Array;
   private los: Uint32Array;
-  private tagMasks: Uint16Array;
+  private tagMasks: Uint8Array;
   private shift = 0;
   private used = 0;
   // Bloom mode; empty in exact mode.
@@ -93,7 +93,7 @@ export class FingerprintSet {
 
     this.his = new Uint32Array(0);
     this.los = new Uint32Array(0);
-    this.tagMasks = new Uint16Array(0);
+    this.tagMasks = new Uint8Array(0);
     if (MIN_SLOTS * BYTES_PER_SLOT * 1.5 > this.budget || maxSlots * 7 < expected * 10) {
       this.toBloom();
     } else {
@@ -114,7 +114,7 @@ export class FingerprintSet {
     if (slots > this.his.length) this.allocate(slots);
   }
 
-  /** Adds fingerprint `(hi, lo)` with type `tag` (0..15). */
+  /** Adds fingerprint `(hi, lo)` with type `tag` (0..7). */
   add(hi: number, lo: number, tag: number): void {
     hi = half(hi);
     lo = half(lo);
@@ -235,7 +235,7 @@ export class FingerprintSet {
   private allocate(slots: number): void {
     this.his = new Uint32Array(slots);
     this.los = new Uint32Array(slots);
-    this.tagMasks = new Uint16Array(slots);
+    this.tagMasks = new Uint8Array(slots);
     this.shift = 32 - Math.log2(slots);
   }
 
@@ -298,7 +298,7 @@ export class FingerprintSet {
     }
     this.his = new Uint32Array(0);
     this.los = new Uint32Array(0);
-    this.tagMasks = new Uint16Array(0);
+    this.tagMasks = new Uint8Array(0);
     this.used = 0;
   }
 

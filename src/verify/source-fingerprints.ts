@@ -74,6 +74,12 @@ export class SourceFingerprints {
     this.tags |= 1 << tag;
   }
 
+  /** Sizes the set and the prefilter once for about `expected` fingerprints (the planner's row estimate), before any is added. */
+  reserve(expected: number): void {
+    this.set.reserve(expected);
+    this.prefilter?.reserve(expected);
+  }
+
   /** Whether any value of the type with `tag` was fingerprinted. */
   has(tag: number): boolean {
     return (this.tags & (1 << tag)) !== 0;
